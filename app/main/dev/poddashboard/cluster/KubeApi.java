@@ -1,0 +1,146 @@
+package dev.poddashboard.cluster;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Plain GET and POST against the API server over client-java's HTTP client (which carries TLS and the bearer
+ * token), with every failure turned into a {@link ClusterException}.
+ */
+public final class KubeApi {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final ObjectMapper mapper;
+
+    public KubeApi(OkHttpClient http, String basePath, ObjectMapper mapper) {
+        this.http = http;
+        this.base = HttpUrl.get(basePath);
+        this.mapper = mapper;
+    }
+
+    /** host:port of the API server, for messages. */
+    public String server() {
+        return base.host().contains(":") ? "[" + base.host() + "]:" + base.port() : base.host() + ":" + base.port();
+    }
+
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    public <T> T get(String pathAndQuery, Class<T> type) {
+        return get(pathAndQuery, "application/json", mapper.constructType(type));
+    }
+
+    public <T> T get(String pathAndQuery, String accept, JavaType type) {
+        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", accept).get().build();
+        return call(request, type);
+    }
+
+    public <T> T post(String path, Object body, Class<T> type) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialize request body", e);
+        }
+        Request request = new Request.Builder().url(url(path)).header("Accept", "application/json")
+                .post(RequestBody.create(json, JSON)).build();
+        return call(request, mapper.constructType(type));
+    }
+
+    private HttpUrl url(String pathAndQuery) {
+        HttpUrl url = HttpUrl.get(base.toString().replaceAll("/+$", "") + pathAndQuery);
+        return url;
+    }
+
+    private <T> T call(Request request, JavaType type) {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            if (response.isSuccessful()) {
+                try (InputStream in = body.byteStream()) {
+                    return mapper.readValue(in, type);
+                }
+            }
+            throw failure(response.code(), body == null ? "" : body.string());
+        } catch (IOException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    private ClusterException failure(int code, String body) {
+        ApiStatus status = parseStatus(code, body);
+        return switch (code) {
+            case 401 -> new ClusterException.Unauthorized(status.message());
+            case 403 -> new ClusterException.Forbidden(status);
+            case 404 -> new ClusterException.NotFound(status.message());
+            default -> new ClusterException.ApiError(status);
+        };
+    }
+
+    private ApiStatus parseStatus(int code, String body) {
+        try {
+            ApiStatus status = mapper.readValue(body, ApiStatus.class);
+            if (status != null && !status.message().isEmpty()) {
+                return status.code() == 0 ? new ApiStatus(status.status(), status.message(), status.reason(),
+                        status.details(), code) : status;
+            }
+        } catch (IOException | RuntimeException notAStatus) {
+            // Proxies and load balancers answer with HTML or plain text; fall through to the raw body.
+        }
+        String text = body == null ? "" : body.strip();
+        return ApiStatus.of(code, text.length() > 300 ? text.substring(0, 300) + "…" : text);
+    }
+
+    private ClusterException transportFailure(IOException e) {
+        Optional<Throwable> tls = causeOf(e, SSLException.class, CertificateException.class);
+        if (tls.isPresent()) {
+            return new ClusterException.TlsFailure(server(), rootMessage(e), e);
+        }
+        if (e instanceof SocketTimeoutException || causeOf(e, SocketTimeoutException.class).isPresent()) {
+            return new ClusterException.Unreachable(server(), "timed out: " + rootMessage(e), e);
+        }
+        if (causeOf(e, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class).isPresent()) {
+            return new ClusterException.Unreachable(server(), rootMessage(e), e);
+        }
+        return new ClusterException.Unreachable(server(), rootMessage(e), e);
+    }
+
+    @SafeVarargs
+    private static Optional<Throwable> causeOf(Throwable e, Class<? extends Throwable>... types) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

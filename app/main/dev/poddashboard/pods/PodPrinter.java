@@ -1,0 +1,172 @@
+package dev.poddashboard.pods;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * kubectl's pod printer ({@code printPod} in kubernetes/pkg/printers/internalversion), rule for rule:
+ * STATUS, READY, RESTARTS and AGE of {@code kubectl get pods -o wide}.
+ */
+public final class PodPrinter {
+    private static final String NONE = "<none>";
+    private static final String NODE_UNREACHABLE_REASON = "NodeLost";
+
+    private final Clock clock;
+
+    public PodPrinter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A printed row together with the raw values it is sorted by. */
+    public record Printed(PodRow row, int restartCount, Instant created) {
+    }
+
+    public PodRow row(Pod pod) {
+        return print(pod).row();
+    }
+
+    public Printed print(Pod pod) {
+        Instant now = clock.instant();
+        Pod.Spec spec = pod.spec();
+        Pod.Status status = pod.status();
+
+        int restarts = 0;
+        int sidecarRestarts = 0;
+        int totalContainers = spec.containers().size();
+        int readyContainers = 0;
+        Instant lastRestart = null;
+        Instant lastSidecarRestart = null;
+
+        String reason = status.reason().isEmpty() ? status.phase() : status.reason();
+        for (Pod.Condition condition : status.conditions()) {
+            if ("PodScheduled".equals(condition.type()) && "SchedulingGated".equals(condition.reason())) {
+                reason = "SchedulingGated";
+            }
+        }
+
+        for (Pod.Container init : spec.initContainers()) {
+            if (init.sidecar()) {
+                totalContainers++;
+            }
+        }
+
+        boolean initializing = false;
+        List<Pod.ContainerStatus> initStatuses = status.initContainerStatuses();
+        for (int i = 0; i < initStatuses.size(); i++) {
+            Pod.ContainerStatus container = initStatuses.get(i);
+            restarts += container.restartCount();
+            Pod.Terminated lastTerminated = container.lastState().terminated();
+            if (lastTerminated != null) {
+                lastRestart = later(lastRestart, lastTerminated.finishedAt());
+            }
+            boolean sidecar = isSidecar(spec, container.name());
+            if (sidecar) {
+                sidecarRestarts += container.restartCount();
+                if (lastTerminated != null) {
+                    lastSidecarRestart = later(lastSidecarRestart, lastTerminated.finishedAt());
+                }
+            }
+            Pod.Terminated terminated = container.state().terminated();
+            Pod.Waiting waiting = container.state().waiting();
+            if (terminated != null && terminated.exitCode() == 0) {
+                continue;
+            } else if (sidecar && Boolean.TRUE.equals(container.started())) {
+                if (container.ready()) {
+                    readyContainers++;
+                }
+                continue;
+            } else if (terminated != null) {
+                // initialization failed
+                if (terminated.reason().isEmpty()) {
+                    reason = terminated.signal() != 0 ? "Init:Signal:" + terminated.signal()
+                            : "Init:ExitCode:" + terminated.exitCode();
+                } else {
+                    reason = "Init:" + terminated.reason();
+                }
+            } else if (waiting != null && !waiting.reason().isEmpty() && !"PodInitializing".equals(waiting.reason())) {
+                reason = "Init:" + waiting.reason();
+            } else {
+                reason = "Init:" + i + "/" + spec.initContainers().size();
+            }
+            initializing = true;
+            break;
+        }
+
+        if (!initializing || conditionTrue(status, "Initialized")) {
+            restarts = sidecarRestarts;
+            lastRestart = lastSidecarRestart;
+            boolean hasRunning = false;
+            List<Pod.ContainerStatus> statuses = status.containerStatuses();
+            for (int i = statuses.size() - 1; i >= 0; i--) {
+                Pod.ContainerStatus container = statuses.get(i);
+                restarts += container.restartCount();
+                Pod.Terminated lastTerminated = container.lastState().terminated();
+                if (lastTerminated != null) {
+                    lastRestart = later(lastRestart, lastTerminated.finishedAt());
+                }
+                Pod.Waiting waiting = container.state().waiting();
+                Pod.Terminated terminated = container.state().terminated();
+                if (waiting != null && !waiting.reason().isEmpty()) {
+                    reason = waiting.reason();
+                } else if (terminated != null && !terminated.reason().isEmpty()) {
+                    reason = terminated.reason();
+                } else if (terminated != null) {
+                    reason = terminated.signal() != 0 ? "Signal:" + terminated.signal()
+                            : "ExitCode:" + terminated.exitCode();
+                } else if (container.ready() && container.state().running() != null) {
+                    hasRunning = true;
+                    readyContainers++;
+                }
+            }
+            // Back to Running when at least one container still runs.
+            if ("Completed".equals(reason) && hasRunning) {
+                reason = conditionTrue(status, "Ready") ? "Running" : "NotReady";
+            }
+        }
+
+        boolean deleting = pod.metadata().deletionTimestamp() != null;
+        if (deleting && NODE_UNREACHABLE_REASON.equals(status.reason())) {
+            reason = "Unknown";
+        } else if (deleting && !"Succeeded".equals(status.phase()) && !"Failed".equals(status.phase())) {
+            reason = "Terminating";
+        }
+
+        String restartText = Integer.toString(restarts);
+        if (restarts != 0 && lastRestart != null) {
+            restartText = restarts + " (" + KubectlDuration.since(lastRestart, now) + " ago)";
+        }
+
+        String ip = status.podIPs().isEmpty() || status.podIPs().get(0).ip() == null
+                || status.podIPs().get(0).ip().isEmpty() ? NONE : status.podIPs().get(0).ip();
+        String node = spec.nodeName().isEmpty() ? NONE : spec.nodeName();
+        PodRow row = new PodRow(pod.name(), readyContainers + "/" + totalContainers, reason, restartText,
+                KubectlDuration.since(pod.metadata().creationTimestamp(), now), ip, node);
+        return new Printed(row, restarts, pod.metadata().creationTimestamp());
+    }
+
+    private static boolean isSidecar(Pod.Spec spec, String name) {
+        for (Pod.Container init : spec.initContainers()) {
+            if (init.name().equals(name)) {
+                return init.sidecar();
+            }
+        }
+        return false;
+    }
+
+    static boolean conditionTrue(Pod.Status status, String type) {
+        for (Pod.Condition condition : status.conditions()) {
+            if (type.equals(condition.type())) {
+                return "True".equals(condition.status());
+            }
+        }
+        return false;
+    }
+
+    private static Instant later(Instant current, Instant candidate) {
+        if (candidate == null) {
+            return current;
+        }
+        return current == null || current.isBefore(candidate) ? candidate : current;
+    }
+}

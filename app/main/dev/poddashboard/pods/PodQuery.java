@@ -1,0 +1,61 @@
+package dev.poddashboard.pods;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a list request asks for: namespace, a name filter, a sort column and direction, a page.
+ *
+ * @param page 1-based
+ */
+public record PodQuery(String namespace, String filter, Sort sort, boolean descending, int page) {
+    public static final int PAGE_SIZE = 100;
+
+    public PodQuery {
+        Objects.requireNonNull(namespace);
+        filter = filter == null ? "" : filter.trim();
+        Objects.requireNonNull(sort);
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be at least 1");
+        }
+    }
+
+    public static PodQuery of(String namespace) {
+        return new PodQuery(namespace, "", Sort.NAME, false, 1);
+    }
+
+    /** The columns of {@code kubectl get pods -o wide} a user can sort by. */
+    public enum Sort {
+        NAME(".metadata.name"),
+        READY(null),
+        STATUS(".status.phase"),
+        RESTARTS(".status.containerStatuses[0].restartCount"),
+        AGE(".metadata.creationTimestamp"),
+        IP(".status.podIP"),
+        NODE(".spec.nodeName");
+
+        private final String kubectlField;
+
+        Sort(String kubectlField) {
+            this.kubectlField = kubectlField;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The {@code --sort-by} JSONPath kubectl uses for the same order, when there is one. */
+        public String kubectlField() {
+            return kubectlField;
+        }
+
+        public static Sort parse(String value) {
+            for (Sort sort : values()) {
+                if (sort.param().equals(value)) {
+                    return sort;
+                }
+            }
+            throw new IllegalArgumentException("sort must be one of name, ready, status, restarts, age, ip, node");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.poddashboard.pods;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns pods from a {@link PodSource} into the list and detail views. */
+public final class PodService {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
+
+    private final PodSource source;
+    private final PodPrinter printer;
+    private final Clock clock;
+
+    public PodService(PodSource source, Clock clock) {
+        this.source = source;
+        this.printer = new PodPrinter(clock);
+        this.clock = clock;
+    }
+
+    /** All matching rows, sorted, unpaged (for {@code /api/pods} without paging). */
+    public List<PodRow> rows(PodQuery query) {
+        return sortedMatches(query).stream().map(PodPrinter.Printed::row).toList();
+    }
+
+    public PodListView list(PodQuery query) {
+        Instant fetchedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Pod> pods = source.list(query.namespace());
+        List<PodPrinter.Printed> matches = sortedMatches(query, pods);
+        int pages = Math.max(1, (matches.size() + PodQuery.PAGE_SIZE - 1) / PodQuery.PAGE_SIZE);
+        int page = Math.min(query.page(), pages);
+        List<PodRow> rows = matches.subList((page - 1) * PodQuery.PAGE_SIZE,
+                        Math.min(matches.size(), page * PodQuery.PAGE_SIZE))
+                .stream().map(PodPrinter.Printed::row).toList();
+        return new PodListView(query.namespace(), rows, pods.size(), matches.size(), query.filter(), query.sort(),
+                query.descending(), page, pages, kubectl(query), fetchedAt);
+    }
+
+    private List<PodPrinter.Printed> sortedMatches(PodQuery query) {
+        return sortedMatches(query, source.list(query.namespace()));
+    }
+
+    private List<PodPrinter.Printed> sortedMatches(PodQuery query, List<Pod> pods) {
+        String needle = query.filter().toLowerCase(Locale.ROOT);
+        List<PodPrinter.Printed> printed = new ArrayList<>(pods.size());
+        for (Pod pod : pods) {
+            if (needle.isEmpty() || pod.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                printed.add(printer.print(pod));
+            }
+        }
+        Comparator<PodPrinter.Printed> order = comparator(query.sort());
+        if (query.descending()) {
+            order = order.reversed();
+        }
+        printed.sort(order.thenComparing(p -> p.row().name()));
+        return printed;
+    }
+
+    private static Comparator<PodPrinter.Printed> comparator(PodQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> Comparator.comparing(p -> p.row().name());
+            case READY -> Comparator.comparingDouble(p -> readyFraction(p.row().ready()));
+            case STATUS -> Comparator.comparing(p -> p.row().status());
+            case RESTARTS -> Comparator.comparingInt(PodPrinter.Printed::restartCount);
+            // Oldest first, like kubectl --sort-by=.metadata.creationTimestamp.
+            case AGE -> Comparator.comparing(PodPrinter.Printed::created,
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            case IP -> Comparator.comparing(p -> p.row().ip());
+            case NODE -> Comparator.comparing(p -> p.row().node());
+        };
+    }
+
+    private static double readyFraction(String ready) {
+        int slash = ready.indexOf('/');
+        int total = Integer.parseInt(ready.substring(slash + 1));
+        return total == 0 ? 0 : Integer.parseInt(ready.substring(0, slash)) / (double) total;
+    }
+
+    static String kubectl(PodQuery query) {
+        StringBuilder command = new StringBuilder("kubectl get pods -n ").append(query.namespace()).append(" -o wide");
+        if (!query.descending() && query.sort() != PodQuery.Sort.NAME && query.sort().kubectlField() != null) {
+            command.append(" --sort-by=").append(query.sort().kubectlField());
+        }
+        if (!query.filter().isEmpty()) {
+            command.append(" | grep -i -- '").append(query.filter().replace("'", "'\\''")).append('\'');
+        }
+        return command.toString();
+    }
+
+    public PodDetail detail(String namespace, String name) {
+        Pod pod = source.get(namespace, name);
+        Pod.Spec spec = pod.spec();
+        Pod.Status status = pod.status();
+        List<PodDetail.TokenVolume> tokenVolumes = tokenVolumes(spec);
+        List<PodDetail.ContainerView> containers = new ArrayList<>();
+        for (Pod.Container c : spec.initContainers()) {
+            containers.add(container(c, c.sidecar() ? "sidecar" : "init", status.initContainerStatuses()));
+        }
+        for (Pod.Container c : spec.containers()) {
+            containers.add(container(c, "container", status.containerStatuses()));
+        }
+        List<PodDetail.ConditionView> conditions = status.conditions().stream()
+                .map(c -> new PodDetail.ConditionView(c.type(), nullToEmpty(c.status()), nullToEmpty(c.reason()),
+                        nullToEmpty(c.message()), c.lastTransitionTime() == null ? "" : UTC.format(c.lastTransitionTime())))
+                .toList();
+        List<String> ips = status.podIPs().stream().map(Pod.PodIP::ip).filter(ip -> ip != null && !ip.isEmpty()).toList();
+        Boolean automount = spec.automountServiceAccountToken();
+        String automountText = automount == null ? "not set (the ServiceAccount decides; true by default)" : automount.toString();
+        String serviceAccount = spec.serviceAccountName() == null ? "default" : spec.serviceAccountName();
+        return new PodDetail(pod.name(), pod.metadata().namespace(), nullToEmpty(pod.metadata().uid()), printer.row(pod),
+                status.phase(), status.reason(), nullToEmpty(status.message()), nullToEmpty(status.qosClass()),
+                pod.metadata().creationTimestamp() == null ? "" : UTC.format(pod.metadata().creationTimestamp()),
+                spec.nodeName().isEmpty() ? "<none>" : spec.nodeName(), nullToEmpty(status.hostIP()), ips,
+                serviceAccount, automountText, tokenVolumes.stream().anyMatch(v -> !v.mountPaths().isEmpty()),
+                tokenVolumes, containers, conditions, pod.metadata().labels(),
+                "kubectl get pod " + pod.name() + " -n " + pod.metadata().namespace() + " -o yaml");
+    }
+
+    private static List<PodDetail.TokenVolume> tokenVolumes(Pod.Spec spec) {
+        List<PodDetail.TokenVolume> result = new ArrayList<>();
+        for (Pod.Volume volume : spec.volumes()) {
+            if (volume.projected() == null) {
+                continue;
+            }
+            Pod.ServiceAccountTokenProjection token = null;
+            String configMap = "";
+            String namespaceFile = "";
+            for (Pod.ProjectedSource source : volume.projected().sources()) {
+                if (source.serviceAccountToken() != null) {
+                    token = source.serviceAccountToken();
+                }
+                if (source.configMap() != null) {
+                    configMap = nullToEmpty(source.configMap().name());
+                }
+                if (source.downwardAPI() != null) {
+                    namespaceFile = source.downwardAPI().items().stream()
+                            .filter(i -> i.fieldRef() != null && "metadata.namespace".equals(i.fieldRef().fieldPath()))
+                            .map(Pod.DownwardApiItem::path).findFirst().orElse(namespaceFile);
+                }
+            }
+            if (token == null) {
+                continue;
+            }
+            Map<String, Boolean> mounts = new LinkedHashMap<>();
+            for (Pod.Container c : allContainers(spec)) {
+                for (Pod.VolumeMount mount : c.volumeMounts()) {
+                    if (volume.name().equals(mount.name()) && mount.mountPath() != null) {
+                        mounts.put(mount.mountPath() + " (" + c.name() + ")", Boolean.TRUE);
+                    }
+                }
+            }
+            result.add(new PodDetail.TokenVolume(volume.name(), volume.name().startsWith("kube-api-access-"),
+                    List.copyOf(mounts.keySet()), Optional.ofNullable(token.path()).orElse("token"),
+                    token.expirationSeconds(), nullToEmpty(token.audience()), configMap, namespaceFile));
+        }
+        return result;
+    }
+
+    private static List<Pod.Container> allContainers(Pod.Spec spec) {
+        List<Pod.Container> all = new ArrayList<>(spec.initContainers());
+        all.addAll(spec.containers());
+        return all;
+    }
+
+    private PodDetail.ContainerView container(Pod.Container c, String kind, List<Pod.ContainerStatus> statuses) {
+        Pod.ContainerStatus st = statuses.stream().filter(s -> s.name().equals(c.name())).findFirst().orElse(null);
+        if (st == null) {
+            return new PodDetail.ContainerView(c.name(), kind, c.image(), "Unknown", "no status reported yet", false, 0, "");
+        }
+        String state;
+        String reason;
+        Pod.ContainerState s = st.state();
+        if (s.running() != null) {
+            state = "Running";
+            reason = s.running().startedAt() == null ? "" : "since " + UTC.format(s.running().startedAt());
+        } else if (s.waiting() != null) {
+            state = "Waiting";
+            reason = join(s.waiting().reason(), s.waiting().message());
+        } else if (s.terminated() != null) {
+            state = "Terminated";
+            reason = terminated(s.terminated());
+        } else {
+            state = "Unknown";
+            reason = "";
+        }
+        String last = st.lastState().terminated() == null ? "" : terminated(st.lastState().terminated());
+        return new PodDetail.ContainerView(c.name(), kind, c.image(), state, reason, st.ready(), st.restartCount(), last);
+    }
+
+    private String terminated(Pod.Terminated t) {
+        String when = t.finishedAt() == null ? "" : " at " + UTC.format(t.finishedAt())
+                + " (" + KubectlDuration.since(t.finishedAt(), clock.instant()) + " ago)";
+        String reason = t.reason().isEmpty() ? "" : t.reason() + ", ";
+        String signal = t.signal() != 0 ? ", signal " + t.signal() : "";
+        return reason + "exit code " + t.exitCode() + signal + when + (t.message() == null ? "" : ": " + t.message());
+    }
+
+    private static String join(String a, String b) {
+        if (b == null || b.isEmpty()) {
+            return a;
+        }
+        return a.isEmpty() ? b : a + ": " + b;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

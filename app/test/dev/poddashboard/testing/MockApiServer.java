@@ -1,0 +1,77 @@
+package dev.poddashboard.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
+/**
+ * A stand-in kube-apiserver over HTTPS (certificate signed by the test CA in tls/ca.crt) that answers with the
+ * captured fixture bodies, status codes and content types.
+ */
+public final class MockApiServer implements AutoCloseable {
+    private final WireMockServer server;
+
+    public MockApiServer() {
+        server = new WireMockServer(WireMockConfiguration.options()
+                .httpDisabled(true)
+                .httpsPort(0)
+                .bindAddress("127.0.0.1")
+                .keystorePath(Fixtures.resourcePath("tls/server.p12").toString())
+                .keystoreType("PKCS12")
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit"));
+        server.start();
+    }
+
+    public int port() {
+        return server.httpsPort();
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** GET {@code path} (any query) answers {@code status} with the fixture file as body. */
+    public MockApiServer answer(String path, int status, String fixtureFile) {
+        return answerBody(path, status, Fixtures.api(fixtureFile));
+    }
+
+    public MockApiServer answerBody(String path, int status, String body) {
+        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)));
+        return this;
+    }
+
+    /** The dashboard namespace as captured: the pod list and the app's own pod. */
+    public MockApiServer withDashboardNamespace() {
+        answer("/api/v1/namespaces/dashboard/pods", 200, "pod-list-dashboard.json");
+        answer("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard", 200, "pod-my-kubernetes-dashboard.json");
+        answer("/api/v1/namespaces/dashboard/pods/no-such-pod", 404, "status-404-pod-not-found.json");
+        answer("/api/v1/namespaces/other/pods", 403, "status-403-list-pods-other-ns.json");
+        return this;
+    }
+
+    public List<LoggedRequest> requests() {
+        return server.getAllServeEvents().stream().map(e -> e.getRequest()).map(LoggedRequest.class::cast).toList();
+    }
+
+    public List<String> bearerTokensSeen() {
+        return requests().stream().map(r -> r.getHeader("Authorization")).toList();
+    }
+
+    public void reset() {
+        server.resetAll();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

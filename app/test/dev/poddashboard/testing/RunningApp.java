@@ -1,0 +1,112 @@
+package dev.poddashboard.testing;
+
+import dev.poddashboard.Main;
+import dev.poddashboard.config.Settings;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real dashboard (Main's wiring), started on a free port, with helpers to call it. */
+public final class RunningApp implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Javalin app;
+    private final Path serviceAccountDir;
+
+    private RunningApp(Javalin app, Path serviceAccountDir) {
+        this.app = app;
+        this.serviceAccountDir = serviceAccountDir;
+    }
+
+    /** In-cluster mode against the mock API server, with the captured token, the test CA and namespace dashboard. */
+    public static RunningApp inCluster(MockApiServer api, Clock clock) {
+        return inCluster(api.port(), clock, "tls/ca.crt", Map.of());
+    }
+
+    public static RunningApp inCluster(int apiPort, Clock clock, String caResource, Map<String, String> extraEnv) {
+        Path dir = serviceAccountDir(caResource);
+        Map<String, String> env = new HashMap<>();
+        env.put("DASHBOARD_MODE", "in-cluster");
+        env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
+        env.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiPort));
+        env.put("SERVICE_ACCOUNT_DIR", dir.toString());
+        env.putAll(extraEnv);
+        return start(env, clock, dir);
+    }
+
+    public static RunningApp demo(Clock clock) {
+        return start(Map.of("DASHBOARD_MODE", "demo"), clock, null);
+    }
+
+    public static RunningApp start(Map<String, String> env, Clock clock, Path serviceAccountDir) {
+        Settings settings = Settings.fromEnvironment(env, Path.of(System.getProperty("java.io.tmpdir")));
+        Javalin app = Main.create(settings, clock).start("127.0.0.1", 0);
+        return new RunningApp(app, serviceAccountDir);
+    }
+
+    /** A fresh copy of the captured service-account directory, with the given CA as ca.crt. */
+    public static Path serviceAccountDir(String caResource) {
+        try {
+            Path dir = Files.createTempDirectory("sa-");
+            Path captured = Fixtures.serviceAccountDir();
+            Files.copy(captured.resolve("token"), dir.resolve("token"));
+            Files.copy(captured.resolve("namespace"), dir.resolve("namespace"));
+            Files.writeString(dir.resolve("ca.crt"), Fixtures.resource(caResource));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public Path serviceAccountDir() {
+        return serviceAccountDir;
+    }
+
+    /** Replaces the token the way the kubelet does: write aside, then move into place atomically. */
+    public void rotateToken(String newToken) {
+        try {
+            Path next = serviceAccountDir.resolve(".token.next");
+            Files.writeString(next, newToken, StandardCharsets.US_ASCII);
+            Files.move(next, serviceAccountDir.resolve("token"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
