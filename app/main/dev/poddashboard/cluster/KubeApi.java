@@ -82,6 +82,13 @@ public final class KubeApi {
             throw failure(response.code(), body == null ? "" : body.string());
         } catch (IOException e) {
             throw transportFailure(e);
+        } catch (RuntimeException e) {
+            // client-java wraps what the token supplier throws (NoTokenMounted) in TokenAquisitionException.
+            Optional<Throwable> ours = causeOf(e, ClusterException.class);
+            if (ours.isPresent()) {
+                throw (ClusterException) ours.get();
+            }
+            throw e;
         }
     }
 

@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# pod-dashboard image: docker build -t pod-dashboard:latest .
+# (the name k8s-manifests/kustomization.yaml's `images` entry and README use)
+
+# --- build: the same Maven build as on a laptop, tests run in CI instead ---
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q -ntp dependency:go-offline
+COPY app app
+COPY templates templates
+COPY static static
+RUN mvn -B -q -ntp -Dmaven.test.skip=true package
+
+# --- runtime: a JRE and the one jar, nothing else ---
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/pod-dashboard.jar /app/pod-dashboard.jar
+# Numeric, so Kubernetes can check runAsNonRoot without reading /etc/passwd.
+USER 10001:10001
+EXPOSE 8080
+# The JVM sizes its heap from the container's memory limit (cgroups), not the node's memory.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/pod-dashboard.jar"]

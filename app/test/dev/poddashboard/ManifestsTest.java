@@ -1,0 +1,222 @@
+package dev.poddashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.poddashboard.config.Settings;
+import dev.poddashboard.testing.MutableClock;
+import dev.poddashboard.testing.RunningApp;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.openapi.models.V1ClusterRole;
+import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.util.Yaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** k8s-manifests/ parses as Kubernetes objects and holds together with the app, the Dockerfile and README. */
+class ManifestsTest {
+    private static final Path BASE = Path.of("k8s-manifests");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kustomization(Path dir) throws IOException {
+        return (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(Files.readString(dir.resolve("kustomization.yaml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> resources(Path dir) throws IOException {
+        List<Object> objects = new ArrayList<>();
+        for (String file : (List<String>) kustomization(dir).getOrDefault("resources", List.of())) {
+            Path path = dir.resolve(file);
+            assertThat(path).as("resource listed in %s", dir).exists();
+            objects.addAll(Yaml.loadAll(path.toFile()));
+        }
+        return objects;
+    }
+
+    private static <T> T only(List<Object> objects, Class<T> type) {
+        List<T> matches = objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matches).as(type.getSimpleName()).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static V1Deployment deployment() throws IOException {
+        return only(resources(BASE), V1Deployment.class);
+    }
+
+    @Test
+    void baseHoldsExactlyTheExpectedObjectsInOneNamespace() throws IOException {
+        List<Object> objects = resources(BASE);
+        assertThat(objects).hasSize(6);
+        String namespace = (String) kustomization(BASE).get("namespace");
+        assertThat(only(objects, V1Namespace.class).getMetadata().getName()).isEqualTo(namespace);
+        assertThat(only(objects, V1RoleBinding.class).getSubjects().get(0).getNamespace()).isEqualTo(namespace);
+    }
+
+    @Test
+    void theDeploymentRunsAsTheServiceAccountTheRoleBindingGrants() throws IOException {
+        List<Object> objects = resources(BASE);
+        String serviceAccount = only(objects, V1ServiceAccount.class).getMetadata().getName();
+        assertThat(serviceAccount).isEqualTo("dashboard-sa");
+        assertThat(only(objects, V1Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName())
+                .isEqualTo(serviceAccount);
+        V1RoleBinding binding = only(objects, V1RoleBinding.class);
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+            assertThat(s.getKind()).isEqualTo("ServiceAccount");
+            assertThat(s.getName()).isEqualTo(serviceAccount);
+        });
+        V1Role role = only(objects, V1Role.class);
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+    }
+
+    @Test
+    void theRoleIsReadOnlyAndOnlyForPods() throws IOException {
+        V1Role role = only(resources(BASE), V1Role.class);
+        assertThat(role.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getApiGroups()).containsExactly("");
+            assertThat(rule.getResources()).containsExactly("pods");
+            assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+            assertThat(rule.getResourceNames()).isNullOrEmpty();
+            assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
+        });
+    }
+
+    @Test
+    void probesAndPortsMatchTheApp() throws IOException {
+        V1Container container = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        int defaultPort = Settings.fromEnvironment(Map.of(), Path.of("/nonexistent")).port();
+        assertThat(container.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getContainerPort()).isEqualTo(defaultPort);
+            assertThat(p.getName()).isEqualTo("http");
+        });
+        V1Probe liveness = container.getLivenessProbe();
+        V1Probe readiness = container.getReadinessProbe();
+        assertThat(liveness.getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(readiness.getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(liveness.getHttpGet().getPort()).isEqualTo(new IntOrString("http"));
+        assertThat(readiness.getHttpGet().getPort()).isEqualTo(new IntOrString("http"));
+
+        V1Service service = only(resources(BASE), V1Service.class);
+        assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(80);
+            assertThat(p.getTargetPort()).isEqualTo(new IntOrString("http"));
+        });
+        assertThat(service.getSpec().getSelector())
+                .isEqualTo(deployment().getSpec().getTemplate().getMetadata().getLabels());
+    }
+
+    @Test
+    void theProbesGetWhatTheyExpectFromTheRunningApp() throws IOException {
+        V1Container container = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        try (RunningApp app = RunningApp.demo(new MutableClock(Instant.parse("2026-11-22T12:00:00Z")))) {
+            assertThat(app.get(container.getLivenessProbe().getHttpGet().getPath()).statusCode()).isEqualTo(200);
+            assertThat(app.get(container.getReadinessProbe().getHttpGet().getPath()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theContainerIsLockedDown() throws IOException {
+        V1PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        V1Container container = pod.getContainers().get(0);
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getResources().getLimits()).containsKey("memory");
+        // A writable /tmp for the JVM and Jetty, since the root filesystem is read-only.
+        String tmpVolume = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst().orElseThrow().getName();
+        assertThat(pod.getVolumes()).extracting(V1Volume::getName).contains(tmpVolume);
+        assertThat(pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow()
+                .getEmptyDir()).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theImageNameAgreesWithTheDockerfileAndReadme() throws IOException {
+        V1Container container = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, Object> image = ((List<Map<String, Object>>) kustomization(BASE).get("images")).get(0);
+        assertThat(image.get("name")).isEqualTo(container.getImage());
+        String tagged = image.get("newName") + ":" + image.get("newTag");
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("docker build -t " + tagged + " .");
+        assertThat(Files.readString(Path.of("README.md"))).contains("docker build -t " + tagged + " .")
+                .contains("kubectl apply -k k8s-manifests/");
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("USER 10001:10001").contains("EXPOSE 8080");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyComponentParsesAndReferencesNamesThatExist() throws IOException {
+        V1Deployment deployment = deployment();
+        String deploymentName = deployment.getMetadata().getName();
+        String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        Path components = BASE.resolve("components");
+        List<String> names = new ArrayList<>();
+        try (var dirs = Files.list(components)) {
+            dirs.forEach(d -> names.add(d.getFileName().toString()));
+        }
+        assertThat(names).containsExactlyInAnyOrder("cluster-wide", "token-review", "no-automount", "short-token", "legacy-token");
+        for (String name : names) {
+            Path dir = components.resolve(name);
+            Map<String, Object> k = kustomization(dir);
+            assertThat(k.get("kind")).as(name).isEqualTo("Component");
+            for (Object object : resources(dir)) {
+                if (object instanceof V1ClusterRoleBinding binding) {
+                    assertThat(binding.getSubjects()).as(name).allSatisfy(s -> assertThat(s.getName()).isEqualTo(serviceAccount));
+                } else if (object instanceof V1Secret secret) {
+                    assertThat(secret.getType()).isEqualTo("kubernetes.io/service-account-token");
+                    assertThat(secret.getMetadata().getAnnotations())
+                            .containsEntry("kubernetes.io/service-account.name", serviceAccount);
+                } else {
+                    assertThat(object).as(name).isInstanceOf(V1ClusterRole.class);
+                }
+            }
+            for (Map<String, Object> patch : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
+                Map<String, Object> target = (Map<String, Object>) patch.get("target");
+                assertThat(target.get("kind")).as(name).isEqualTo("Deployment");
+                assertThat(target.get("name")).as(name).isEqualTo(deploymentName);
+                if (patch.containsKey("path")) {
+                    V1Deployment patched = (V1Deployment) Yaml.load(dir.resolve((String) patch.get("path")).toFile());
+                    assertThat(patched.getMetadata().getName()).isEqualTo(deploymentName);
+                    V1PodSpec spec = patched.getSpec().getTemplate().getSpec();
+                    assertThat(spec.getAutomountServiceAccountToken()).as(name).isFalse();
+                    String mounted = spec.getContainers().get(0).getVolumeMounts().get(0).getName();
+                    assertThat(spec.getContainers().get(0).getName())
+                            .isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getName());
+                    assertThat(spec.getVolumes()).extracting(V1Volume::getName).containsExactly(mounted);
+                    assertThat(spec.getContainers().get(0).getVolumeMounts().get(0).getMountPath())
+                            .isEqualTo(Settings.DEFAULT_SERVICE_ACCOUNT_DIR.toString());
+                }
+            }
+        }
+        V1ClusterRole clusterWide = (V1ClusterRole) Yaml.loadAll(components.resolve("cluster-wide/clusterrole.yaml").toFile()).get(0);
+        assertThat(clusterWide.getRules().get(0).getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+        V1ClusterRoleBinding delegator = (V1ClusterRoleBinding) Yaml.load(components.resolve("token-review/clusterrolebinding.yaml").toFile());
+        assertThat(delegator.getRoleRef().getName()).isEqualTo("system:auth-delegator");
+        V1Deployment shortToken = (V1Deployment) Yaml.load(components.resolve("short-token/deployment-patch.yaml").toFile());
+        assertThat(shortToken.getSpec().getTemplate().getSpec().getVolumes().get(0).getProjected().getSources())
+                .filteredOn(s -> s.getServiceAccountToken() != null)
+                .allSatisfy(s -> assertThat(s.getServiceAccountToken().getExpirationSeconds()).isEqualTo(600L))
+                .anySatisfy(s -> assertThat(s.getServiceAccountToken().getAudience()).isEqualTo("pod-dashboard"));
+    }
+}
