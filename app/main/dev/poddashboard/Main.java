@@ -11,7 +11,17 @@ import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.ApiPodSource;
 import dev.poddashboard.pods.DemoPods;
 import dev.poddashboard.pods.PodService;
-import dev.poddashboard.pods.PodSource;
+import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.config.Mode;
+import dev.poddashboard.identity.ApiIdentityChecks;
+import dev.poddashboard.identity.DemoIdentityChecks;
+import dev.poddashboard.token.DemoToken;
+import dev.poddashboard.token.OidcKeys;
+import dev.poddashboard.token.ServiceAccountDirectory;
+import dev.poddashboard.token.TokenInspector;
+import dev.poddashboard.token.TokenRead;
+import dev.poddashboard.token.TokenSource;
+import dev.poddashboard.web.Services;
 import dev.poddashboard.web.Site;
 import dev.poddashboard.web.WebServer;
 import io.javalin.Javalin;
@@ -52,11 +62,30 @@ public final class Main {
     public static Javalin create(Settings settings, Clock clock) {
         ObjectMapper mapper = objectMapper();
         Connection connection = new Connector(mapper, clock).connect(settings);
-        PodSource pods = connection.api().<PodSource>map(ApiPodSource::new)
-                .orElseGet(() -> new DemoPods(connection.namespace(), clock.instant()));
         LOG.info("mode {}: API server {}, namespace {}", connection.mode().value(), connection.server(),
                 connection.namespace());
-        return WebServer.create(Site.of(connection, WebServer.bootstrapCss()), new PodService(pods, clock), mapper);
+        Services services = connection.api()
+                .map(api -> live(settings, connection, api, clock))
+                .orElseGet(() -> demo(connection, clock));
+        return WebServer.create(Site.of(connection, WebServer.bootstrapCss()), services, mapper, clock);
+    }
+
+    private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock) {
+        TokenSource tokens = connection.mode() == Mode.IN_CLUSTER
+                ? new ServiceAccountDirectory(settings.serviceAccountDir())
+                : () -> new TokenRead.NotApplicable("In kubeconfig mode the dashboard authenticates as your kubeconfig "
+                + "user, not with a mounted service-account token. Run it in a pod to see that token, or paste one "
+                + "into the decoder.");
+        return new Services(new PodService(new ApiPodSource(api), clock), tokens,
+                new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
+    }
+
+    private static Services demo(Connection connection, Clock clock) {
+        DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
+        String raw = ((TokenRead.Mounted) token.read()).raw();
+        return new Services(new PodService(new DemoPods(connection.namespace(), clock.instant()), clock), token,
+                new TokenInspector(token, clock),
+                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw));
     }
 
     /** The one JSON configuration: RFC 3339 times, unknown fields ignored (the API grows). */

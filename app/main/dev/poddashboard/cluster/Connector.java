@@ -48,7 +48,7 @@ public final class Connector {
         String basePath = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.apiPort();
         ClientBuilder builder = new ClientBuilder()
                 .setBasePath(basePath)
-                .setAuthentication(new RefreshAuthentication(new MountedToken(settings.tokenFile()),
+                .setAuthentication(new RefreshAuthentication(new TokenFileReader(settings.tokenFile()),
                         settings.tokenRefresh(), clock));
         if (Files.isRegularFile(settings.caFile())) {
             try {

@@ -54,6 +54,23 @@ public final class KubeApi {
         return call(request, type);
     }
 
+    /** The body as text, for documents another parser reads (the JWKS). */
+    public String getText(String pathAndQuery, String accept) {
+        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", accept).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            if (response.isSuccessful()) {
+                return text;
+            }
+            throw failure(response.code(), text);
+        } catch (IOException e) {
+            throw transportFailure(e);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
     public <T> T post(String path, Object body, Class<T> type) {
         byte[] json;
         try {
@@ -83,13 +100,14 @@ public final class KubeApi {
         } catch (IOException e) {
             throw transportFailure(e);
         } catch (RuntimeException e) {
-            // client-java wraps what the token supplier throws (NoTokenMounted) in TokenAquisitionException.
-            Optional<Throwable> ours = causeOf(e, ClusterException.class);
-            if (ours.isPresent()) {
-                throw (ClusterException) ours.get();
-            }
-            throw e;
+            throw unwrap(e);
         }
+    }
+
+    /** client-java wraps what the token supplier throws (NoTokenMounted) in TokenAquisitionException. */
+    private static RuntimeException unwrap(RuntimeException e) {
+        Optional<Throwable> ours = causeOf(e, ClusterException.class);
+        return ours.isPresent() ? (ClusterException) ours.get() : e;
     }
 
     private ClusterException failure(int code, String body) {

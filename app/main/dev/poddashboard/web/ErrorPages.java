@@ -44,6 +44,8 @@ final class ErrorPages {
                         "There is no page at " + ctx.path() + ". The pod list is at /."));
             }
         });
+        routes.error(413, ctx -> respond(ctx, ErrorView.simple(413, "Request too large",
+                "The request body is larger than " + WebServer.MAX_REQUEST_BYTES / 1024 + " KiB. A token is at most 16 KiB.")));
         routes.error(405, ctx -> respond(ctx, ErrorView.simple(405, "Method not allowed",
                 ctx.method() + " is not allowed on " + ctx.path() + ".")));
     }

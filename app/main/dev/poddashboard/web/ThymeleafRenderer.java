@@ -40,6 +40,9 @@ final class ThymeleafRenderer implements FileRenderer {
 
     /** Which navigation entry is active. */
     private static String section(String path) {
+        if (path.startsWith("/token/decode")) {
+            return "decode";
+        }
         return path.startsWith("/token") ? "token" : "pods";
     }
 

@@ -1,11 +1,11 @@
 package dev.poddashboard.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poddashboard.pods.PodService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig;
+import java.time.Clock;
 import java.util.Map;
 import org.webjars.WebJarVersionLocator;
 
@@ -14,10 +14,15 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(Site site, PodService podService, ObjectMapper mapper) {
+    /** Request bodies are small forms; a pasted token may be up to 16 KiB, so 64 KiB leaves room and no more. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    public static Javalin create(Site site, Services services, ObjectMapper mapper, Clock clock) {
         Params params = new Params(site.namespace());
-        PodController pods = new PodController(podService, params);
+        PodController pods = new PodController(services.pods(), params);
+        TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         return Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.fileRenderer(new ThymeleafRenderer(site));
@@ -39,6 +44,11 @@ public final class WebServer {
             config.routes.get("/pods/{name}", pods::detailPage);
             config.routes.get("/api/pods", pods::listJson);
             config.routes.get("/api/pods/{name}", pods::detailJson);
+            config.routes.get("/token", tokens::page);
+            config.routes.get("/api/token", tokens::json);
+            config.routes.get("/token/decode", tokens::decodeForm);
+            config.routes.post("/token/decode", tokens::decode);
+            config.routes.post("/api/token/decode", tokens::decodeJson);
             // Liveness: the process answers. Readiness: settings are valid and the server can render pages;
             // neither asks the API server, so an API outage does not take the explanation pages off the Service.
             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));

@@ -11,10 +11,10 @@ import java.util.function.Supplier;
  * has passed, so the kubelet's rotation (an atomic swap of the {@code ..data} symlink) is picked up without a
  * restart. The token is never logged.
  */
-final class MountedToken implements Supplier<String> {
+final class TokenFileReader implements Supplier<String> {
     private final Path file;
 
-    MountedToken(Path file) {
+    TokenFileReader(Path file) {
         this.file = file;
     }
 

@@ -1,0 +1,63 @@
+package dev.poddashboard.identity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo mode's answers: what a real API server says for the dashboard's ServiceAccount with the Role from
+ * k8s-manifests/. Tokens other than the demo token are reviewed as a real server would review a stranger's.
+ */
+public final class DemoIdentityChecks implements IdentityChecks {
+    private final String namespace;
+    private final UserInfo user;
+    // A digest, not the token: even the demo keeps no token copy in memory for longer than a request.
+    private final String demoTokenDigest;
+
+    public DemoIdentityChecks(String namespace, String serviceAccount, String pod, String demoToken) {
+        this.namespace = namespace;
+        this.demoTokenDigest = digest(demoToken);
+        this.user = new UserInfo("system:serviceaccount:" + namespace + ":" + serviceAccount,
+                "404681b7-9157-48ee-ba09-c012c5b7e36b",
+                List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),
+                Map.of("authentication.kubernetes.io/pod-name", List.of(pod),
+                        "authentication.kubernetes.io/pod-uid", List.of("8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b")));
+    }
+
+    @Override
+    public Check<TokenReviewResult> review(String rawToken, List<String> audiences) {
+        if (demoTokenDigest.equals(digest(rawToken.strip()))) {
+            return new Check.Ok<>(new TokenReviewResult(true, user, List.of("https://kubernetes.default.svc.cluster.local"), ""));
+        }
+        return new Check.Ok<>(new TokenReviewResult(false, new UserInfo(null, null, null, null), List.of(),
+                "[invalid bearer token, demo mode: only the demo token is known here]"));
+    }
+
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Check<UserInfo> whoAmI() {
+        return new Check.Ok<>(user);
+    }
+
+    @Override
+    public Check<RulesTable> rules(String ns) {
+        List<RulesTable.ResourceRow> rows = new java.util.ArrayList<>(List.of(
+                new RulesTable.ResourceRow("selfsubjectaccessreviews.authorization.k8s.io", List.of("create"), List.of()),
+                new RulesTable.ResourceRow("selfsubjectrulesreviews.authorization.k8s.io", List.of("create"), List.of()),
+                new RulesTable.ResourceRow("selfsubjectreviews.authentication.k8s.io", List.of("create"), List.of())));
+        if (namespace.equals(ns)) {
+            rows.add(new RulesTable.ResourceRow("pods", List.of("get", "list", "watch"), List.of()));
+        }
+        return new Check.Ok<>(new RulesTable(ns, rows, List.of(
+                new RulesTable.NonResourceRow(List.of("/.well-known/openid-configuration", "/openid/v1/jwks"), List.of("get")),
+                new RulesTable.NonResourceRow(List.of("/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/version"), List.of("get"))),
+                false, ""));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.poddashboard.identity;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A user as the API server authenticated it. {@code extra} holds pod-name and pod-uid for pod-bound tokens, and
+ * on 1.30+ also node-name, node-uid and credential-id; none of them is required.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UserInfo(String username, String uid, List<String> groups, Map<String, List<String>> extra) {
+    public UserInfo {
+        username = username == null ? "" : username;
+        uid = uid == null ? "" : uid;
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(extra));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.poddashboard.token;
+
+import io.jsonwebtoken.Jwts;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Demo mode's token: shaped exactly like the one the kubelet mounts (a TokenRequest for 3607 s, bound to the
+ * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made at start-up
+ * that lives only in memory and that no cluster trusts.
+ */
+public final class DemoToken implements TokenSource, SigningKeys {
+    public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
+    public static final String KEY_ID = "demo-key-not-trusted-anywhere";
+    public static final String POD = "pod-dashboard-7c9d5b6f4-k2x8q";
+
+    private final String raw;
+    private final Instant issued;
+    private final Key publicKey;
+    private final String namespace;
+
+    public DemoToken(String namespace, String serviceAccount, Instant now) {
+        this.namespace = namespace;
+        KeyPair keys = Jwts.SIG.RS256.keyPair().build();
+        this.publicKey = keys.getPublic();
+        this.issued = now.minus(Duration.ofMinutes(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> k8s = new LinkedHashMap<>();
+        k8s.put("namespace", namespace);
+        k8s.put("pod", Map.of("name", POD, "uid", "8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b"));
+        k8s.put("serviceaccount", Map.of("name", serviceAccount, "uid", "404681b7-9157-48ee-ba09-c012c5b7e36b"));
+        k8s.put("warnafter", issued.plusSeconds(3607).getEpochSecond());
+        this.raw = Jwts.builder()
+                .header().keyId(KEY_ID).and()
+                .audience().add(ISSUER).and()
+                .expiration(java.util.Date.from(issued.plus(Duration.ofDays(365))))
+                .issuedAt(java.util.Date.from(issued))
+                .issuer(ISSUER)
+                .claim("kubernetes.io", k8s)
+                .notBefore(java.util.Date.from(issued))
+                .subject("system:serviceaccount:" + namespace + ":" + serviceAccount)
+                .signWith(keys.getPrivate(), Jwts.SIG.RS256)
+                .compact();
+    }
+
+    @Override
+    public TokenRead read() {
+        Path dir = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+        String modified = TokenExplainer.utc(issued);
+        return new TokenRead.Mounted(raw, issued, new TokenRead.Directory(dir.toString(), true, List.of(
+                new TokenRead.FileEntry("ca.crt", 1107, modified),
+                new TokenRead.FileEntry("namespace", namespace.length(), modified),
+                new TokenRead.FileEntry("token", raw.length(), modified)),
+                new TokenRead.CaCertificate("CN=kubernetes (demo)", "CN=kubernetes (demo)", "2026-01-01T00:00:00Z",
+                        "2036-01-01T00:00:00Z", 1), "", namespace));
+    }
+
+    @Override
+    public KeyLookup find(String keyId) {
+        return KEY_ID.equals(keyId) ? new KeyLookup.Found(publicKey, ISSUER) : new KeyLookup.UnknownKey(Set.of(KEY_ID), ISSUER);
+    }
+}

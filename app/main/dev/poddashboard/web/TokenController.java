@@ -1,0 +1,184 @@
+package dev.poddashboard.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.identity.Check;
+import dev.poddashboard.identity.IdentityChecks;
+import dev.poddashboard.identity.RulesTable;
+import dev.poddashboard.identity.TokenReviewResult;
+import dev.poddashboard.identity.UserInfo;
+import dev.poddashboard.token.Relative;
+import dev.poddashboard.token.SignatureCheck;
+import dev.poddashboard.token.TokenDecoder;
+import dev.poddashboard.token.TokenInspection;
+import dev.poddashboard.token.TokenInspector;
+import dev.poddashboard.token.TokenRead;
+import dev.poddashboard.token.TokenSource;
+import dev.poddashboard.token.TokenView;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /token}: the token this pod uses, decoded, explained and checked; {@code /token/decode}: any pasted
+ * token. Every response here is {@code Cache-Control: no-store}, and no raw token or signature is ever in one.
+ */
+final class TokenController {
+    private static final String DECODE_COMMAND = "kubectl create token dashboard-sa -n dashboard"
+            + " | jq -R 'split(\".\") | .[0:2] | map(gsub(\"-\";\"+\") | gsub(\"_\";\"/\") | @base64d | fromjson)'";
+    private final TokenSource tokens;
+    private final TokenInspector inspector;
+    private final IdentityChecks identity;
+    private final String namespace;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    TokenController(Services services, String namespace, Clock clock, ObjectMapper mapper) {
+        this.tokens = services.tokens();
+        this.inspector = services.inspector();
+        this.identity = services.identity();
+        this.namespace = namespace;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /** The mounted file, without its content. */
+    record TokenFile(String path, int length, String modified, String modifiedRelative) {
+    }
+
+    /**
+     * Everything {@code /token} shows. Fields that do not apply are null.
+     *
+     * @param state "mounted", "not-mounted", "not-applicable" or "malformed"
+     */
+    record TokenPage(String state, String explanation, TokenRead.Directory directory, TokenFile file, TokenView token,
+                     String malformed, SignatureCheck signature, Check<TokenReviewResult> review,
+                     Check<UserInfo> whoAmI, Check<RulesTable> rules, Map<String, String> commands) {
+    }
+
+    /** The result of {@code /token/decode}. */
+    record DecodePage(TokenView token, SignatureCheck signature, Check<TokenReviewResult> review) {
+    }
+
+    void page(Context ctx) {
+        noStore(ctx);
+        ctx.render("token/page", Map.of("page", mountedPage()));
+    }
+
+    void json(Context ctx) {
+        noStore(ctx);
+        ctx.json(mountedPage());
+    }
+
+    private TokenPage mountedPage() {
+        TokenRead read = tokens.read();
+        Check<UserInfo> whoAmI = identity.whoAmI();
+        Check<RulesTable> rules = identity.rules(namespace);
+        if (read instanceof TokenRead.NotApplicable na) {
+            return new TokenPage("not-applicable", na.explanation(), null, null, null, null, null, null, whoAmI, rules,
+                    commands(null));
+        }
+        if (read instanceof TokenRead.NotMounted nm) {
+            return new TokenPage("not-mounted", "There is no token file in " + nm.directory().path()
+                    + ". The pod spec (or its ServiceAccount) says automountServiceAccountToken: false, so the kubelet "
+                    + "mounted no credentials: this pod cannot authenticate to the API server.", nm.directory(), null,
+                    null, null, null, null, whoAmI, rules, commands(null));
+        }
+        TokenRead.Mounted mounted = (TokenRead.Mounted) read;
+        TokenFile file = new TokenFile(java.nio.file.Path.of(mounted.directory().path()).resolve("token").toString(), mounted.raw().length(),
+                DateTimeFormatter.ISO_INSTANT.format(mounted.modified()), Relative.from(mounted.modified(), clock.instant()));
+        TokenInspection inspection = inspector.inspect(mounted.raw());
+        if (inspection instanceof TokenInspection.Rejected rejected) {
+            return new TokenPage("malformed", "The token file is not a usable JWT.", mounted.directory(), file, null,
+                    rejected.reason(), null, null, whoAmI, rules, commands(null));
+        }
+        TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
+        Check<TokenReviewResult> review = identity.review(mounted.raw(), List.of());
+        return new TokenPage("mounted", "", mounted.directory(), file, inspected.view(), null, inspected.signature(),
+                review, whoAmI, rules, commands(inspected.view()));
+    }
+
+    void decodeForm(Context ctx) {
+        noStore(ctx);
+        ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND));
+    }
+
+    void decode(Context ctx) {
+        noStore(ctx);
+        String token = ctx.formParam("token");
+        try {
+            ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND,
+                    "result", decoded(token)));
+        } catch (BadRequest e) {
+            // Back to the form, with the precise message; the pasted text is not echoed back.
+            ctx.status(400);
+            ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND,
+                    "problem", e.getMessage()));
+        }
+    }
+
+    /** {@code POST /api/token/decode}: {"token": "..."} as JSON, or a form field. */
+    void decodeJson(Context ctx) {
+        noStore(ctx);
+        String token;
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+        if (contentType.startsWith("application/json")) {
+            JsonNode body;
+            try {
+                body = mapper.readTree(ctx.body());
+            } catch (java.io.IOException e) {
+                throw new BadRequest("the body is not valid JSON; send {\"token\": \"<jwt>\"}");
+            }
+            JsonNode field = body == null ? null : body.get("token");
+            if (field == null || !field.isTextual()) {
+                throw new BadRequest("send {\"token\": \"<jwt>\"}: a JSON object with the token as a string");
+            }
+            token = field.asText();
+        } else {
+            token = ctx.formParam("token");
+        }
+        ctx.json(decoded(token));
+    }
+
+    private DecodePage decoded(String token) {
+        if (token == null) {
+            throw new BadRequest("no token: paste one into the form field \"token\"");
+        }
+        TokenInspection inspection = inspector.inspect(token);
+        if (inspection instanceof TokenInspection.Rejected rejected) {
+            throw new BadRequest("This is not a token the dashboard can decode: " + rejected.reason() + ".");
+        }
+        TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
+        return new DecodePage(inspected.view(), inspected.signature(), identity.review(token, List.of()));
+    }
+
+    private Map<String, String> commands(TokenView view) {
+        String sa = view != null && view.serviceAccount() != null ? view.serviceAccount() : namespace + "/dashboard-sa";
+        String saNs = sa.substring(0, sa.indexOf('/'));
+        String saName = sa.substring(sa.indexOf('/') + 1);
+        String pod = view != null && view.boundTo() != null && view.boundTo().startsWith("Pod ")
+                ? "pod/" + view.boundTo().substring(4) : "deploy/pod-dashboard";
+        String dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("ls", "kubectl exec -n " + saNs + " " + pod + " -- ls -la " + dir);
+        commands.put("decode", "kubectl exec -n " + saNs + " " + pod + " -- cat " + dir + "/token"
+                + " | jq -R 'split(\".\") | .[0:2] | map(gsub(\"-\";\"+\") | gsub(\"_\";\"/\") | @base64d | fromjson)'");
+        commands.put("create", "kubectl create token " + saName + " -n " + saNs
+                + " --bound-object-kind=Pod --bound-object-name=" + pod.substring(pod.indexOf('/') + 1));
+        commands.put("ca", "kubectl get configmap kube-root-ca.crt -n " + saNs
+                + " -o jsonpath='{.data.ca\\.crt}' | openssl x509 -noout -subject -issuer -dates");
+        commands.put("oidc", "kubectl get --raw /.well-known/openid-configuration; kubectl get --raw /openid/v1/jwks");
+        commands.put("review", "kubectl create -o yaml -f - <<EOF\napiVersion: authentication.k8s.io/v1\nkind: TokenReview\n"
+                + "spec:\n  token: $(kubectl create token " + saName + " -n " + saNs + ")\nEOF");
+        commands.put("whoami", "kubectl auth whoami --token=\"$(kubectl create token " + saName + " -n " + saNs + ")\"");
+        commands.put("can-i", "kubectl auth can-i --list -n " + namespace + " --as=system:serviceaccount:" + saNs + ":" + saName);
+        return commands;
+    }
+
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}
