@@ -2,6 +2,8 @@ package dev.poddashboard.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -55,6 +57,39 @@ public final class MockApiServer implements AutoCloseable {
         answer("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard", 200, "pod-my-kubernetes-dashboard.json");
         answer("/api/v1/namespaces/dashboard/pods/no-such-pod", 404, "status-404-pod-not-found.json");
         answer("/api/v1/namespaces/other/pods", 403, "status-403-list-pods-other-ns.json");
+        return this;
+    }
+
+    /** POST {@code path} answers {@code status} with the fixture file. */
+    public MockApiServer answerPost(String path, int status, String fixtureFile) {
+        server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Fixtures.api(fixtureFile))));
+        return this;
+    }
+
+    /**
+     * OIDC discovery and the JWKS, as the captured server serves them: the key set only to an Accept that allows
+     * application/jwk-set+json (or anything), 406 to application/json alone.
+     */
+    public MockApiServer withOidcDiscovery() {
+        answer("/.well-known/openid-configuration", 200, "openid-configuration.json");
+        server.stubFor(get(urlPathEqualTo("/openid/v1/jwks")).atPriority(5).willReturn(aResponse()
+                .withStatus(406).withHeader("Content-Type", "application/json")
+                .withBody(Fixtures.api("status-406-jwks-accept-application-json.json"))));
+        server.stubFor(get(urlPathEqualTo("/openid/v1/jwks")).atPriority(1)
+                .withHeader("Accept", matching(".*(application/jwk-set\\+json|\\*/\\*).*"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/jwk-set+json")
+                        .withBody(Fixtures.api("jwks.json"))));
+        return this;
+    }
+
+    /** The three reviews as the app's service account sees them (with system:auth-delegator for TokenReview). */
+    public MockApiServer withReviews() {
+        answerPost("/apis/authentication.k8s.io/v1/tokenreviews", 201, "tokenreview-response-as-sa-with-auth-delegator.json");
+        answerPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", 201, "selfsubjectreview-response.json");
+        answerPost("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews", 201, "selfsubjectrulesreview-response-dashboard.json");
         return this;
     }
 

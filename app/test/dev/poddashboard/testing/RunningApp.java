@@ -96,7 +96,9 @@ public final class RunningApp implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Secrets.assertNoneIn(request.method() + " " + request.uri().getPath(), response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -105,8 +107,22 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    public HttpResponse<String> postForm(String path, String field, String value) {
+        String body = field + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     @Override
     public void close() {
         app.stop();
+        Secrets.assertNoneInLog();
     }
 }
