@@ -8,7 +8,7 @@ import dev.poddashboard.cluster.Connection;
 import dev.poddashboard.cluster.Connector;
 import dev.poddashboard.config.InvalidSettingException;
 import dev.poddashboard.config.Settings;
-import dev.poddashboard.pods.ApiPodSource;
+import dev.poddashboard.pods.WatchedPods;
 import dev.poddashboard.pods.DemoPods;
 import dev.poddashboard.pods.PodService;
 import dev.poddashboard.cluster.KubeApi;
@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 /** The composition root: settings, then the cluster connection, then services, then the web server. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Items per LIST page, as kubectl uses: 10,000 pods never arrive as one 44 MB response. */
+    private static final int LIST_PAGE_SIZE = 500;
+    /** How old listed data may get when the service account may list but not watch pods. */
+    private static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private Main() {
     }
@@ -76,7 +80,7 @@ public final class Main {
                 : () -> new TokenRead.NotApplicable("In kubeconfig mode the dashboard authenticates as your kubeconfig "
                 + "user, not with a mounted service-account token. Run it in a pod to see that token, or paste one "
                 + "into the decoder.");
-        return new Services(new PodService(new ApiPodSource(api), clock), tokens,
+        return new Services(new PodService(new WatchedPods(api, clock, LIST_PAGE_SIZE, POLL_INTERVAL), clock), tokens,
                 new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
     }
 

@@ -15,7 +15,7 @@ public record ApiStatus(String status, String message, String reason, Details de
     public record Details(String name, String group, String kind) {
     }
 
-    static ApiStatus of(int code, String message) {
+    public static ApiStatus of(int code, String message) {
         return new ApiStatus("Failure", message, "", null, code);
     }
 }

@@ -26,14 +26,87 @@ import okhttp3.ResponseBody;
 public final class KubeApi {
     private static final MediaType JSON = MediaType.get("application/json");
 
+    // A watch holds its connection open; the API server sends a bookmark about every minute, so silence for
+    // longer than this means the connection is dead.
+    private static final java.time.Duration WATCH_READ_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private final OkHttpClient http;
+    private final OkHttpClient watchHttp;
     private final HttpUrl base;
     private final ObjectMapper mapper;
 
     public KubeApi(OkHttpClient http, String basePath, ObjectMapper mapper) {
         this.http = http;
+        this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
         this.base = HttpUrl.get(basePath);
         this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** An open watch: one JSON event per line until the server ends it; close() from any thread cancels it. */
+    public final class Watch implements AutoCloseable {
+        private final okhttp3.Call call;
+        private final Response response;
+        private final okio.BufferedSource source;
+
+        private Watch(okhttp3.Call call, Response response) {
+            this.call = call;
+            this.response = response;
+            this.source = response.body().source();
+        }
+
+        /** The next event line, or null when the server ended the watch. */
+        public String nextLine() {
+            try {
+                String line;
+                do {
+                    line = source.readUtf8Line();
+                } while (line != null && line.isBlank());
+                return line;
+            } catch (IOException e) {
+                if (call.isCanceled()) {
+                    return null;
+                }
+                throw transportFailure(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            call.cancel();
+            response.close();
+        }
+    }
+
+    public Watch watch(String pathAndQuery) {
+        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", "application/json").get().build();
+        okhttp3.Call call = watchHttp.newCall(request);
+        try {
+            Response response = call.execute();
+            if (!response.isSuccessful()) {
+                try (response) {
+                    ResponseBody body = response.body();
+                    throw failure(response.code(), body == null ? "" : body.string());
+                }
+            }
+            return new Watch(call, response);
+        } catch (IOException e) {
+            throw transportFailure(e);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Reads one watch event line. */
+    public <T> T parse(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new ClusterException.ApiError(ApiStatus.of(502, "unreadable watch event: " + e.getMessage()));
+        }
     }
 
     /** host:port of the API server, for messages. */

@@ -13,22 +13,34 @@ import java.util.Map;
  * recognise. The dashboard's ServiceAccount may read only its own namespace here, as in the real manifests, so
  * any other namespace answers 403 exactly as the API server words it.
  */
-public final class DemoPods implements PodSource {
+public final class DemoPods implements PodStore {
     public static final String SERVICE_ACCOUNT = "dashboard-sa";
     private static final String NODE = "demo-node-1";
 
     private final String namespace;
     private final List<Pod> pods;
+    private final PodSnapshot snapshot;
 
     public DemoPods(String namespace, Instant now) {
         this.namespace = namespace;
-        this.pods = samples(namespace, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        this.pods = samples(namespace, start);
+        this.snapshot = new PodSnapshot(namespace, pods.stream().map(PodPrinter::summarize)
+                .sorted(java.util.Comparator.comparing(PodSummary::name)).toList(),
+                new Freshness("demo", start, null, ""));
     }
 
     @Override
-    public List<Pod> list(String ns) {
+    public PodSnapshot snapshot(String ns) {
         requireReadable(ns, "list", null);
-        return pods;
+        return snapshot;
+    }
+
+    /** The demo data never changes, so there is nothing to send. */
+    @Override
+    public Subscription subscribe(String ns, PodListener listener) {
+        requireReadable(ns, "watch", null);
+        return () -> { };
     }
 
     @Override
@@ -131,14 +143,14 @@ public final class DemoPods implements PodSource {
 
     private static Pod withDeletion(Pod pod, Instant deletedAt) {
         Pod.Metadata m = pod.metadata();
-        return new Pod(new Pod.Metadata(m.name(), m.namespace(), m.uid(), m.creationTimestamp(), deletedAt, m.labels(),
+        return new Pod(new Pod.Metadata(m.name(), m.namespace(), m.uid(), "1", m.creationTimestamp(), deletedAt, m.labels(),
                 m.annotations()), pod.spec(), pod.status());
     }
 
     private static Pod.Metadata meta(String ns, String name, Instant created, Instant deleted) {
         String app = name.replaceAll("(-[a-z0-9]{8,10})?-[a-z0-9]{5}$", "").replaceAll("-\\d+$", "");
         return new Pod.Metadata(name, ns, java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
-                created, deleted, Map.of("app", app), Map.of());
+                "1", created, deleted, Map.of("app", app), Map.of());
     }
 
     /** The ServiceAccount admission plugin's work: the kube-api-access volume, mounted into every container. */

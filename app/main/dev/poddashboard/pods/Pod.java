@@ -13,7 +13,7 @@ import java.util.Map;
 public record Pod(Metadata metadata, Spec spec, Status status) {
 
     public Pod {
-        metadata = metadata == null ? new Metadata(null, null, null, null, null, null, null) : metadata;
+        metadata = metadata == null ? new Metadata(null, null, null, null, null, null, null, null) : metadata;
         spec = spec == null ? new Spec(null, null, null, null, null, null, null) : spec;
         status = status == null ? new Status(null, null, null, null, null, null, null, null, null, null, null, null) : status;
     }
@@ -22,8 +22,15 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
         return metadata.name();
     }
 
+    /** The same pod without annotations (last-applied-configuration alone can be kilobytes); the cache keeps this. */
+    public Pod withoutAnnotations() {
+        Metadata m = metadata;
+        return m.annotations().isEmpty() ? this : new Pod(new Metadata(m.name(), m.namespace(), m.uid(),
+                m.resourceVersion(), m.creationTimestamp(), m.deletionTimestamp(), m.labels(), Map.of()), spec, status);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Metadata(String name, String namespace, String uid, Instant creationTimestamp,
+    public record Metadata(String name, String namespace, String uid, String resourceVersion, Instant creationTimestamp,
                            Instant deletionTimestamp, Map<String, String> labels, Map<String, String> annotations) {
         public Metadata {
             name = name == null ? "" : name;

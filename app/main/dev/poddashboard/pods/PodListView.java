@@ -1,6 +1,5 @@
 package dev.poddashboard.pods;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  */
 public record PodListView(String namespace, List<PodRow> rows, int total, int matching, String filter,
                           PodQuery.Sort sort, boolean descending, int page, int pages, String kubectl,
-                          Instant fetchedAt) {
+                          Freshness freshness) {
     public PodListView {
         rows = List.copyOf(rows);
     }

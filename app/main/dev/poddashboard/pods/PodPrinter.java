@@ -18,16 +18,22 @@ public final class PodPrinter {
         this.clock = clock;
     }
 
-    /** A printed row together with the raw values it is sorted by. */
-    public record Printed(PodRow row, int restartCount, Instant created) {
-    }
-
     public PodRow row(Pod pod) {
-        return print(pod).row();
+        return row(summarize(pod), clock.instant());
     }
 
-    public Printed print(Pod pod) {
-        Instant now = clock.instant();
+    /** The row as kubectl prints it at {@code now}: only AGE and "(5m ago)" depend on the time. */
+    public static PodRow row(PodSummary s, Instant now) {
+        String restartText = Integer.toString(s.restarts());
+        if (s.restarts() != 0 && s.lastRestart() != null) {
+            restartText = s.restarts() + " (" + KubectlDuration.since(s.lastRestart(), now) + " ago)";
+        }
+        return new PodRow(s.name(), s.ready(), s.status(), restartText, KubectlDuration.since(s.created(), now),
+                s.ip(), s.node());
+    }
+
+    /** Everything of the row that does not depend on the time, worked out once per change of the pod. */
+    public static PodSummary summarize(Pod pod) {
         Pod.Spec spec = pod.spec();
         Pod.Status status = pod.status();
 
@@ -132,17 +138,11 @@ public final class PodPrinter {
             reason = "Terminating";
         }
 
-        String restartText = Integer.toString(restarts);
-        if (restarts != 0 && lastRestart != null) {
-            restartText = restarts + " (" + KubectlDuration.since(lastRestart, now) + " ago)";
-        }
-
         String ip = status.podIPs().isEmpty() || status.podIPs().get(0).ip() == null
                 || status.podIPs().get(0).ip().isEmpty() ? NONE : status.podIPs().get(0).ip();
         String node = spec.nodeName().isEmpty() ? NONE : spec.nodeName();
-        PodRow row = new PodRow(pod.name(), readyContainers + "/" + totalContainers, reason, restartText,
-                KubectlDuration.since(pod.metadata().creationTimestamp(), now), ip, node);
-        return new Printed(row, restarts, pod.metadata().creationTimestamp());
+        return new PodSummary(pod.name(), readyContainers, totalContainers, reason, restarts, lastRestart,
+                pod.metadata().creationTimestamp(), ip, node);
     }
 
     private static boolean isSidecar(Pod.Spec spec, String name) {

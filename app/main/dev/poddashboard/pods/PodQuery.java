@@ -40,7 +40,7 @@ public record PodQuery(String namespace, String filter, Sort sort, boolean desce
             this.kubectlField = kubectlField;
         }
 
-        public String param() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
 
@@ -51,7 +51,7 @@ public record PodQuery(String namespace, String filter, Sort sort, boolean desce
 
         public static Sort parse(String value) {
             for (Sort sort : values()) {
-                if (sort.param().equals(value)) {
+                if (sort.key().equals(value)) {
                     return sort;
                 }
             }

@@ -11,76 +11,78 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns pods from a {@link PodSource} into the list and detail views. */
+/** Turns pods from a {@link PodStore} into the list and detail views. */
 public final class PodService {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
 
-    private final PodSource source;
+    private final PodStore store;
     private final PodPrinter printer;
     private final Clock clock;
 
-    public PodService(PodSource source, Clock clock) {
-        this.source = source;
+    public PodService(PodStore store, Clock clock) {
+        this.store = store;
         this.printer = new PodPrinter(clock);
         this.clock = clock;
     }
 
+    public PodStore store() {
+        return store;
+    }
+
     /** All matching rows, sorted, unpaged (for {@code /api/pods} without paging). */
     public List<PodRow> rows(PodQuery query) {
-        return sortedMatches(query).stream().map(PodPrinter.Printed::row).toList();
+        Instant now = clock.instant();
+        return matches(query, store.snapshot(query.namespace())).stream().map(s -> PodPrinter.row(s, now)).toList();
     }
 
     public PodListView list(PodQuery query) {
-        Instant fetchedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        List<Pod> pods = source.list(query.namespace());
-        List<PodPrinter.Printed> matches = sortedMatches(query, pods);
+        Instant now = clock.instant();
+        PodSnapshot snapshot = store.snapshot(query.namespace());
+        List<PodSummary> matches = matches(query, snapshot);
         int pages = Math.max(1, (matches.size() + PodQuery.PAGE_SIZE - 1) / PodQuery.PAGE_SIZE);
         int page = Math.min(query.page(), pages);
+        // Only the rows on this page are formatted: AGE and "(5m ago)" are the only parts that need the time.
         List<PodRow> rows = matches.subList((page - 1) * PodQuery.PAGE_SIZE,
                         Math.min(matches.size(), page * PodQuery.PAGE_SIZE))
-                .stream().map(PodPrinter.Printed::row).toList();
-        return new PodListView(query.namespace(), rows, pods.size(), matches.size(), query.filter(), query.sort(),
-                query.descending(), page, pages, kubectl(query), fetchedAt);
+                .stream().map(s -> PodPrinter.row(s, now)).toList();
+        return new PodListView(query.namespace(), rows, snapshot.pods().size(), matches.size(), query.filter(),
+                query.sort(), query.descending(), page, pages, kubectl(query), snapshot.freshness());
     }
 
-    private List<PodPrinter.Printed> sortedMatches(PodQuery query) {
-        return sortedMatches(query, source.list(query.namespace()));
-    }
-
-    private List<PodPrinter.Printed> sortedMatches(PodQuery query, List<Pod> pods) {
+    private static List<PodSummary> matches(PodQuery query, PodSnapshot snapshot) {
         String needle = query.filter().toLowerCase(Locale.ROOT);
-        List<PodPrinter.Printed> printed = new ArrayList<>(pods.size());
-        for (Pod pod : pods) {
+        List<PodSummary> result = new ArrayList<>();
+        for (PodSummary pod : snapshot.pods()) {
             if (needle.isEmpty() || pod.name().toLowerCase(Locale.ROOT).contains(needle)) {
-                printed.add(printer.print(pod));
+                result.add(pod);
             }
         }
-        Comparator<PodPrinter.Printed> order = comparator(query.sort());
+        // The snapshot is sorted by name already.
+        if (query.sort() == PodQuery.Sort.NAME) {
+            if (query.descending()) {
+                java.util.Collections.reverse(result);
+            }
+            return result;
+        }
+        Comparator<PodSummary> order = comparator(query.sort());
         if (query.descending()) {
             order = order.reversed();
         }
-        printed.sort(order.thenComparing(p -> p.row().name()));
-        return printed;
+        result.sort(order.thenComparing(PodSummary::name));
+        return result;
     }
 
-    private static Comparator<PodPrinter.Printed> comparator(PodQuery.Sort sort) {
+    private static Comparator<PodSummary> comparator(PodQuery.Sort sort) {
         return switch (sort) {
-            case NAME -> Comparator.comparing(p -> p.row().name());
-            case READY -> Comparator.comparingDouble(p -> readyFraction(p.row().ready()));
-            case STATUS -> Comparator.comparing(p -> p.row().status());
-            case RESTARTS -> Comparator.comparingInt(PodPrinter.Printed::restartCount);
+            case NAME -> Comparator.comparing(PodSummary::name);
+            case READY -> Comparator.comparingDouble(PodSummary::readyFraction);
+            case STATUS -> Comparator.comparing(PodSummary::status);
+            case RESTARTS -> Comparator.comparingInt(PodSummary::restarts);
             // Oldest first, like kubectl --sort-by=.metadata.creationTimestamp.
-            case AGE -> Comparator.comparing(PodPrinter.Printed::created,
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            case IP -> Comparator.comparing(p -> p.row().ip());
-            case NODE -> Comparator.comparing(p -> p.row().node());
+            case AGE -> Comparator.comparing(PodSummary::created, Comparator.nullsLast(Comparator.naturalOrder()));
+            case IP -> Comparator.comparing(PodSummary::ip);
+            case NODE -> Comparator.comparing(PodSummary::node);
         };
-    }
-
-    private static double readyFraction(String ready) {
-        int slash = ready.indexOf('/');
-        int total = Integer.parseInt(ready.substring(slash + 1));
-        return total == 0 ? 0 : Integer.parseInt(ready.substring(0, slash)) / (double) total;
     }
 
     static String kubectl(PodQuery query) {
@@ -95,7 +97,7 @@ public final class PodService {
     }
 
     public PodDetail detail(String namespace, String name) {
-        Pod pod = source.get(namespace, name);
+        Pod pod = store.get(namespace, name);
         Pod.Spec spec = pod.spec();
         Pod.Status status = pod.status();
         List<PodDetail.TokenVolume> tokenVolumes = tokenVolumes(spec);

@@ -33,12 +33,13 @@ final class PodController {
         for (PodQuery.Sort sort : PodQuery.Sort.values()) {
             boolean active = sort == view.sort();
             boolean nextDescending = active && !view.descending();
-            columns.put(sort.param(), new SortLink(sort.name(), url(view.namespace(), view.filter(), sort, nextDescending, 1),
+            columns.put(sort.key(), new SortLink(sort.name(), url(view.namespace(), view.filter(), sort, nextDescending, 1),
                     active, view.descending()));
         }
         ctx.render("pods/list", Map.of(
                 "view", view,
                 "columns", columns,
+                "eventsUrl", "/api/pods/events?namespace=" + encode(view.namespace()),
                 "previousUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() - 1),
                 "nextUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() + 1)));
     }
@@ -78,7 +79,7 @@ final class PodController {
             url.append("&q=").append(encode(filter));
         }
         if (sort != PodQuery.Sort.NAME) {
-            url.append("&sort=").append(sort.param());
+            url.append("&sort=").append(sort.key());
         }
         if (descending) {
             url.append("&dir=desc");

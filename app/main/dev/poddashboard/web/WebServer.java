@@ -21,9 +21,14 @@ public final class WebServer {
         Params params = new Params(site.namespace());
         PodController pods = new PodController(services.pods(), params);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
+        PodEvents events = new PodEvents(services.pods().store(), params, mapper, clock);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
+            config.events.serverStopping(() -> {
+                events.close();
+                services.pods().store().close();
+            });
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.fileRenderer(new ThymeleafRenderer(site));
             config.staticFiles.enableWebjars();
@@ -43,6 +48,8 @@ public final class WebServer {
             config.routes.get("/", pods::listPage);
             config.routes.get("/pods/{name}", pods::detailPage);
             config.routes.get("/api/pods", pods::listJson);
+            config.routes.before("/api/pods/events", events::validate);
+            config.routes.sse("/api/pods/events", events::stream);
             config.routes.get("/api/pods/{name}", pods::detailJson);
             config.routes.get("/token", tokens::page);
             config.routes.get("/api/token", tokens::json);

@@ -51,8 +51,59 @@ public final class MockApiServer implements AutoCloseable {
         return this;
     }
 
-    /** The dashboard namespace as captured: the pod list and the app's own pod. */
+    private final java.util.Map<String, java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping>> watchStubs =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A watch of {@code namespace}'s pods that the server ends at once with no event (the app opens it again). */
+    public MockApiServer watchIdle(String namespace) {
+        return watchThenIdle(namespace, "");
+    }
+
+    /**
+     * The next watch of {@code namespace}'s pods delivers {@code events} (JSON lines, as the API server streams
+     * them); every watch after it is idle.
+     */
+    public MockApiServer watchThenIdle(String namespace, String events) {
+        String path = "/api/v1/namespaces/" + namespace + "/pods";
+        String scenario = "watch-" + namespace + "-" + java.util.UUID.randomUUID();
+        var first = get(urlPathEqualTo(path)).withQueryParam("watch", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .atPriority(1).inScenario(scenario).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("idle")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(events)).build();
+        var idle = get(urlPathEqualTo(path)).withQueryParam("watch", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .atPriority(1).inScenario(scenario).whenScenarioStateIs("idle")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("")).build();
+        server.addStubMapping(first);
+        server.addStubMapping(idle);
+        java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> previous = watchStubs.put(namespace, java.util.List.of(first, idle));
+        if (previous != null) {
+            previous.forEach(server::removeStubMapping);
+        }
+        return this;
+    }
+
+    /** Every watch of {@code namespace}'s pods answers {@code status} with the fixture file. */
+    public MockApiServer watchFails(String namespace, int status, String fixtureFile) {
+        String path = "/api/v1/namespaces/" + namespace + "/pods";
+        var stub = get(urlPathEqualTo(path)).withQueryParam("watch", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .atPriority(1).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.api(fixtureFile))).build();
+        server.addStubMapping(stub);
+        java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> previous = watchStubs.put(namespace, java.util.List.of(stub));
+        if (previous != null) {
+            previous.forEach(server::removeStubMapping);
+        }
+        return this;
+    }
+
+    /** Requests other than watches (which the app reopens in the background). */
+    public List<LoggedRequest> apiRequests() {
+        return requests().stream().filter(r -> !r.getUrl().contains("watch=1")).toList();
+    }
+
+    /** The dashboard namespace as captured: the pod list, the app's own pod, and an idle watch. */
     public MockApiServer withDashboardNamespace() {
+        watchIdle("dashboard");
         answer("/api/v1/namespaces/dashboard/pods", 200, "pod-list-dashboard.json");
         answer("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard", 200, "pod-my-kubernetes-dashboard.json");
         answer("/api/v1/namespaces/dashboard/pods/no-such-pod", 404, "status-404-pod-not-found.json");
@@ -93,8 +144,12 @@ public final class MockApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Every request so far, oldest first. */
     public List<LoggedRequest> requests() {
-        return server.getAllServeEvents().stream().map(e -> e.getRequest()).map(LoggedRequest.class::cast).toList();
+        java.util.List<LoggedRequest> all = new java.util.ArrayList<>(server.getAllServeEvents().stream()
+                .map(e -> e.getRequest()).map(LoggedRequest.class::cast).toList());
+        java.util.Collections.reverse(all); // WireMock lists the newest first
+        return all;
     }
 
     public List<String> bearerTokensSeen() {
@@ -103,6 +158,7 @@ public final class MockApiServer implements AutoCloseable {
 
     public void reset() {
         server.resetAll();
+        watchStubs.clear();
     }
 
     @Override

@@ -101,6 +101,29 @@ class PodBrowserTest {
     }
 
     @Test
+    void aPodAddedInTheApiServerAppearsOnTheOpenListWithoutAReload() {
+        List<String> watch = Fixtures.api("watch-pods-dashboard.jsonl").lines().toList();
+        var driver = browser.driver();
+        driver.get(app.baseUrl() + "/");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+        driver.executeScript("window.stillTheSamePage = true;");
+
+        api.watchThenIdle("dashboard", watch.get(0) + "\n" + watch.get(1) + "\n");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-name='watch-demo']")));
+        browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("tr[data-name='watch-demo'] .status"), "Running"));
+        assertThat(podNames()).containsExactly("my-kubernetes-dashboard", "nginx-web-5f7d8c9b4-q7m4z",
+                "nginx-web-5f7d8c9b4-x2k9p", "pending-worker", "redis-0", "report-job-28412870-abcde", "watch-demo");
+        assertThat(driver.findElement(By.id("pod-count")).getText()).isEqualTo("7");
+        assertThat(driver.executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+
+        api.watchThenIdle("dashboard", String.join("\n", watch.subList(2, 5)) + "\n");
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-name='watch-demo']"), 0));
+        assertThat(driver.findElement(By.id("pod-count")).getText()).isEqualTo("6");
+        assertThat(driver.executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
     void demoModeIsLabelledOnEveryPageAndShowsSamplePods() {
         try (RunningApp demo = RunningApp.demo(new MutableClock(Instant.parse("2026-11-22T12:00:00Z")))) {
             var driver = browser.driver();

@@ -11,6 +11,7 @@ import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,24 +20,29 @@ import org.junit.jupiter.api.Test;
 class PodPagesTest {
     private static final ObjectMapper JSON = Main.objectMapper();
     private static MockApiServer api;
-    private static RunningApp app;
+    private RunningApp app;
 
     @BeforeAll
-    static void start() {
+    static void startApi() {
         api = new MockApiServer();
-        app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT));
     }
 
     @AfterAll
-    static void stop() {
-        app.close();
+    static void stopApi() {
         api.close();
     }
 
+    /** A fresh app per test: its pod cache starts empty, so each test sees its first list. */
     @BeforeEach
-    void stubs() {
+    void start() {
         api.reset();
         api.withDashboardNamespace();
+        app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
     }
 
     @Test
@@ -84,7 +90,7 @@ class PodPagesTest {
     @Test
     void listRequestsArePagedWithLimit() {
         app.get("/api/pods");
-        assertThat(api.requests()).anySatisfy(r -> {
+        assertThat(api.apiRequests()).anySatisfy(r -> {
             assertThat(r.getUrl()).startsWith("/api/v1/namespaces/dashboard/pods?limit=500");
             assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + Fixtures.token("kubelet-style-3607.jwt"));
         });

@@ -1,0 +1,122 @@
+package dev.poddashboard.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.cluster.ClusterException;
+import dev.poddashboard.pods.Freshness;
+import dev.poddashboard.pods.PodChange;
+import dev.poddashboard.pods.PodPrinter;
+import dev.poddashboard.pods.PodRow;
+import dev.poddashboard.pods.PodStore;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code /api/pods/events?namespace=NS}: server-sent events from the namespace's watch. {@code pod} events carry
+ * {@code {"type": "ADDED"|"MODIFIED"|"DELETED", "row": {...}}} with the row exactly as the list prints it;
+ * {@code freshness} events say whether the data is live or reconnecting; {@code problem} ends the stream.
+ */
+final class PodEvents implements AutoCloseable {
+    private static final long PING_SECONDS = 15;
+
+    private final PodStore store;
+    private final Params params;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sse-ping");
+        t.setDaemon(true);
+        return t;
+    });
+
+    record PodEvent(String type, PodRow row) {
+    }
+
+    PodEvents(PodStore store, Params params, ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.params = params;
+        this.mapper = mapper;
+        this.clock = clock;
+        // A comment now and then keeps proxies and port-forwards from closing an idle stream.
+        pings.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream. */
+    void validate(Context ctx) {
+        params.namespace(ctx);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new BadRequest("this endpoint streams server-sent events: send Accept: text/event-stream "
+                    + "(EventSource does), or use /api/pods for a snapshot");
+        }
+    }
+
+    void stream(SseClient client) {
+        String namespace = params.namespace(client.ctx());
+        client.keepAlive();
+        PodStore.Subscription subscription;
+        try {
+            subscription = store.subscribe(namespace, new PodStore.PodListener() {
+                @Override
+                public void changed(PodChange change) {
+                    send(client, "pod", new PodEvent(change.type().name(), PodPrinter.row(change.pod(), clock.instant())));
+                }
+
+                @Override
+                public void freshness(Freshness freshness) {
+                    send(client, "freshness", freshness);
+                }
+            });
+        } catch (ClusterException e) {
+            send(client, "problem", Map.of("error", ErrorPages.view(e)));
+            client.close();
+            return;
+        }
+        clients.add(client);
+        client.onClose(() -> {
+            clients.remove(client);
+            subscription.close();
+        });
+        send(client, "freshness", store.snapshot(namespace).freshness());
+    }
+
+    private void send(SseClient client, String event, Object data) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (client) {
+            if (!client.terminated()) {
+                client.sendEvent(event, json);
+            }
+        }
+    }
+
+    private void ping() {
+        for (SseClient client : clients) {
+            synchronized (client) {
+                if (client.terminated()) {
+                    clients.remove(client);
+                } else {
+                    client.sendComment("ping");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pings.shutdownNow();
+        clients.forEach(SseClient::close);
+    }
+}
