@@ -20,5 +20,6 @@ COPY --from=build /src/target/pod-dashboard.jar /app/pod-dashboard.jar
 USER 10001:10001
 EXPOSE 8080
 # The JVM sizes its heap from the container's memory limit (cgroups), not the node's memory.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \
+    MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "/app/pod-dashboard.jar"]

@@ -22,7 +22,6 @@ import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
 import dev.poddashboard.token.TokenSource;
 import dev.poddashboard.web.Services;
-import dev.poddashboard.web.Site;
 import dev.poddashboard.web.WebServer;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ public final class Main {
         Services services = connection.api()
                 .map(api -> live(settings, connection, api, clock))
                 .orElseGet(() -> demo(connection, clock));
-        return WebServer.create(Site.of(connection, WebServer.bootstrapCss()), services, mapper, clock);
+        return WebServer.create(connection, services, mapper, clock);
     }
 
     private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock) {

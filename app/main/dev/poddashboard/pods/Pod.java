@@ -22,13 +22,6 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
         return metadata.name();
     }
 
-    /** The same pod without annotations (last-applied-configuration alone can be kilobytes); the cache keeps this. */
-    public Pod withoutAnnotations() {
-        Metadata m = metadata;
-        return m.annotations().isEmpty() ? this : new Pod(new Metadata(m.name(), m.namespace(), m.uid(),
-                m.resourceVersion(), m.creationTimestamp(), m.deletionTimestamp(), m.labels(), Map.of()), spec, status);
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Metadata(String name, String namespace, String uid, String resourceVersion, Instant creationTimestamp,
                            Instant deletionTimestamp, Map<String, String> labels, Map<String, String> annotations) {

@@ -42,7 +42,8 @@ final class PodCache {
     private final Duration pollInterval;
 
     private final Object lock = new Object();
-    private final Map<String, Entry> pods = new HashMap<>();
+    // Only the printed summary is kept: about 200 bytes a pod. The pod page fetches its pod fresh.
+    private final Map<String, PodSummary> pods = new HashMap<>();
     private List<PodSummary> sorted = List.of();
     private boolean dirty;
 
@@ -56,9 +57,6 @@ final class PodCache {
     private volatile long lastAccessNanos = System.nanoTime();
     private String resourceVersion;
     private Thread thread;
-
-    private record Entry(Pod pod, PodSummary summary) {
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WatchEvent(String type, JsonNode object) {
@@ -132,10 +130,7 @@ final class PodCache {
         }
         synchronized (lock) {
             if (dirty) {
-                List<PodSummary> list = new ArrayList<>(pods.size());
-                for (Entry entry : pods.values()) {
-                    list.add(entry.summary());
-                }
+                List<PodSummary> list = new ArrayList<>(pods.values());
                 list.sort(Comparator.comparing(PodSummary::name));
                 sorted = List.copyOf(list);
                 dirty = false;
@@ -223,28 +218,23 @@ final class PodCache {
     }
 
     private void relist() {
-        List<Pod> items = new ArrayList<>();
-        String rv = listPages(items, true);
-        Map<String, Entry> fresh = new HashMap<>(items.size() * 2);
-        for (Pod pod : items) {
-            Pod lean = pod.withoutAnnotations();
-            fresh.put(lean.name(), new Entry(lean, PodPrinter.summarize(lean)));
-        }
+        Map<String, PodSummary> fresh = new HashMap<>();
+        String rv = listPages(fresh, true);
         List<PodChange> changes = new ArrayList<>();
         synchronized (lock) {
             boolean synced = firstSync.getCount() == 0;
             if (synced) {
-                for (Map.Entry<String, Entry> e : fresh.entrySet()) {
-                    Entry old = pods.get(e.getKey());
+                for (Map.Entry<String, PodSummary> e : fresh.entrySet()) {
+                    PodSummary old = pods.get(e.getKey());
                     if (old == null) {
-                        changes.add(new PodChange(PodChange.Type.ADDED, e.getValue().summary()));
-                    } else if (!old.summary().equals(e.getValue().summary())) {
-                        changes.add(new PodChange(PodChange.Type.MODIFIED, e.getValue().summary()));
+                        changes.add(new PodChange(PodChange.Type.ADDED, e.getValue()));
+                    } else if (!old.equals(e.getValue())) {
+                        changes.add(new PodChange(PodChange.Type.MODIFIED, e.getValue()));
                     }
                 }
-                for (Map.Entry<String, Entry> e : pods.entrySet()) {
+                for (Map.Entry<String, PodSummary> e : pods.entrySet()) {
                     if (!fresh.containsKey(e.getKey())) {
-                        changes.add(new PodChange(PodChange.Type.DELETED, e.getValue().summary()));
+                        changes.add(new PodChange(PodChange.Type.DELETED, e.getValue()));
                     }
                 }
             }
@@ -257,8 +247,11 @@ final class PodCache {
         setFreshness(new Freshness(polling ? "polling" : "live", clock.instant(), null, ""));
     }
 
-    /** Reads every page; returns the list's resourceVersion. A 410 on a continue token starts over once. */
-    private String listPages(List<Pod> into, boolean mayRestart) {
+    /**
+     * Reads every page, summarizing each pod as its page arrives (so only one page of full pods is ever in
+     * memory); returns the list's resourceVersion. A 410 on a continue token starts over once.
+     */
+    private String listPages(Map<String, PodSummary> into, boolean mayRestart) {
         String continueToken = null;
         String rv = null;
         do {
@@ -275,7 +268,9 @@ final class PodCache {
                 }
                 throw e;
             }
-            into.addAll(page.items());
+            for (Pod pod : page.items()) {
+                into.put(pod.name(), PodPrinter.summarize(pod));
+            }
             rv = page.metadata().resourceVersion();
             continueToken = page.metadata().continueToken();
         } while (continueToken != null && !continueToken.isEmpty() && !stopped);
@@ -325,11 +320,11 @@ final class PodCache {
         }
         switch (event.type()) {
             case "ADDED", "MODIFIED" -> {
-                Pod pod = mapper.convertValue(event.object(), Pod.class).withoutAnnotations();
+                Pod pod = mapper.convertValue(event.object(), Pod.class);
                 PodSummary summary = PodPrinter.summarize(pod);
                 PodChange.Type type;
                 synchronized (lock) {
-                    Entry old = pods.put(pod.name(), new Entry(pod, summary));
+                    PodSummary old = pods.put(pod.name(), summary);
                     dirty = true;
                     resourceVersion = pod.metadata().resourceVersion();
                     type = old == null ? PodChange.Type.ADDED : PodChange.Type.MODIFIED;
@@ -338,13 +333,13 @@ final class PodCache {
             }
             case "DELETED" -> {
                 Pod pod = mapper.convertValue(event.object(), Pod.class);
-                Entry old;
+                PodSummary old;
                 synchronized (lock) {
                     old = pods.remove(pod.name());
                     dirty = true;
                     resourceVersion = pod.metadata().resourceVersion();
                 }
-                emit(new PodChange(PodChange.Type.DELETED, old != null ? old.summary() : PodPrinter.summarize(pod)));
+                emit(new PodChange(PodChange.Type.DELETED, old != null ? old : PodPrinter.summarize(pod)));
             }
             case "BOOKMARK" -> {
                 JsonNode rv = event.object().path("metadata").path("resourceVersion");

@@ -16,10 +16,12 @@ import java.util.Map;
 final class PodController {
     private final PodService pods;
     private final Params params;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    PodController(PodService pods, Params params) {
+    PodController(PodService pods, Params params, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.pods = pods;
         this.params = params;
+        this.mapper = mapper;
     }
 
     /** A column header: where clicking it leads, and whether the list is sorted by it now. */
@@ -39,6 +41,7 @@ final class PodController {
         ctx.render("pods/list", Map.of(
                 "view", view,
                 "columns", columns,
+                "rowsHtml", PodTableRows.html(view.rows(), view.namespace()),
                 "eventsUrl", "/api/pods/events?namespace=" + encode(view.namespace()),
                 "previousUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() - 1),
                 "nextUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() + 1)));
@@ -51,21 +54,43 @@ final class PodController {
                 "backUrl", url(detail.namespace(), "", PodQuery.Sort.NAME, false, 1)));
     }
 
-    /** The JSON twin of the list: every matching pod unless {@code page} is given. */
-    record PodsJson(String namespace, List<PodRow> pods) {
-    }
-
     record PagedPodsJson(String namespace, List<PodRow> pods, int total, int matching, int page, int pages) {
     }
 
-    void listJson(Context ctx) {
+    void listJson(Context ctx) throws java.io.IOException {
         PodQuery query = params.podQuery(ctx);
         if (ctx.queryParam("page") == null) {
-            ctx.json(new PodsJson(query.namespace(), pods.rows(query)));
+            writeAll(ctx, query.namespace(), pods.rows(query));
             return;
         }
         PodListView view = pods.list(query);
         ctx.json(new PagedPodsJson(view.namespace(), view.rows(), view.total(), view.matching(), view.page(), view.pages()));
+    }
+
+    /**
+     * The full list, streamed straight to the response: 10,000 rows never become one 1.2 MB string first.
+     * Shape: {@code {"namespace": ..., "pods": [row, ...]}}.
+     */
+    private void writeAll(Context ctx, String namespace, List<PodRow> rows) throws java.io.IOException {
+        ctx.contentType("application/json");
+        try (com.fasterxml.jackson.core.JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            json.writeStartObject();
+            json.writeStringField("namespace", namespace);
+            json.writeArrayFieldStart("pods");
+            for (PodRow row : rows) {
+                json.writeStartObject();
+                json.writeStringField("name", row.name());
+                json.writeStringField("ready", row.ready());
+                json.writeStringField("status", row.status());
+                json.writeStringField("restarts", row.restarts());
+                json.writeStringField("age", row.age());
+                json.writeStringField("ip", row.ip());
+                json.writeStringField("node", row.node());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
     }
 
     void detailJson(Context ctx) {

@@ -11,7 +11,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders {@code templates/NAME.html} from the classpath. Every page gets {@code site} (connection and demo
- * banner) and {@code section} for the navigation. Thymeleaf escapes every {@code th:text}; no template uses utext.
+ * banner) and {@code section} for the navigation. Thymeleaf escapes every {@code th:text}; the one
+ * {@code th:utext} inserts the pod table's rows, escaped in {@link PodTableRows}.
  */
 final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine;

@@ -1,13 +1,12 @@
 package dev.poddashboard.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.cluster.Connection;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig;
 import java.time.Clock;
 import java.util.Map;
-import org.webjars.WebJarVersionLocator;
 
 /** Builds the web server, unstarted, so tests run the real thing on a port of their choosing. */
 public final class WebServer {
@@ -17,9 +16,11 @@ public final class WebServer {
     /** Request bodies are small forms; a pasted token may be up to 16 KiB, so 64 KiB leaves room and no more. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
-    public static Javalin create(Site site, Services services, ObjectMapper mapper, Clock clock) {
+    public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock) {
+        StaticAssets assets = new StaticAssets();
+        Site site = Site.of(connection, assets.bootstrapCss());
         Params params = new Params(site.namespace());
-        PodController pods = new PodController(services.pods(), params);
+        PodController pods = new PodController(services.pods(), params, mapper);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodEvents events = new PodEvents(services.pods().store(), params, mapper, clock);
         return Javalin.create(config -> {
@@ -31,12 +32,6 @@ public final class WebServer {
             });
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.fileRenderer(new ThymeleafRenderer(site));
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-            });
             config.bundledPlugins.enableGlobalHeaders(headers -> {
                 // No inline script or style anywhere, so the policy can be this strict.
                 headers.contentSecurityPolicy("default-src 'self'");
@@ -45,6 +40,8 @@ public final class WebServer {
                 headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.NO_REFERRER);
             });
 
+            config.routes.get("/static/<file>", assets::serve);
+            config.routes.get("/webjars/<file>", assets::serve);
             config.routes.get("/", pods::listPage);
             config.routes.get("/pods/{name}", pods::detailPage);
             config.routes.get("/api/pods", pods::listJson);
@@ -63,11 +60,5 @@ public final class WebServer {
                     "namespace", site.namespace())));
             ErrorPages.register(config.routes);
         });
-    }
-
-    /** The webjar path of Bootstrap's CSS, e.g. {@code /webjars/bootstrap/5.3.8/css/bootstrap.min.css}. */
-    public static String bootstrapCss() {
-        String path = new WebJarVersionLocator().path("bootstrap", "css/bootstrap.min.css");
-        return "/webjars/" + (path == null ? "bootstrap/css/bootstrap.min.css" : path);
     }
 }

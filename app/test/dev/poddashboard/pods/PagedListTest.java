@@ -85,12 +85,4 @@ class PagedListTest {
                 PODS + "?limit=2", PODS + "?limit=2&continue=" + FIRST_CONTINUE,
                 PODS + "?limit=2", PODS + "?limit=2&continue=" + FIRST_CONTINUE, PODS + "?limit=2&continue=" + SECOND_CONTINUE);
     }
-
-    @Test
-    void cachedPodsKeepNoAnnotations() {
-        Pod pod = new Pod(new Pod.Metadata("p", "ns", "u", "1", null, null, Map.of("a", "b"),
-                Map.of("kubectl.kubernetes.io/last-applied-configuration", "{...}")), null, null);
-        assertThat(pod.withoutAnnotations().metadata().annotations()).isEmpty();
-        assertThat(pod.withoutAnnotations().metadata().labels()).containsEntry("a", "b");
-    }
 }

@@ -232,6 +232,14 @@ class PodPagesTest {
     }
 
     @Test
+    void freeTextInTheListIsEscapedToo() {
+        api.answerBody("/api/v1/namespaces/dashboard/pods", 200, Fixtures.api("pod-list-dashboard.json")
+                .replaceFirst("\"phase\": \"Pending\"", "\"phase\": \"Pending\", \"reason\": \"<script>alert('x')</script>\""));
+        String html = app.get("/").body();
+        assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    }
+
+    @Test
     void healthAndReadiness() throws Exception {
         assertThat(JSON.readTree(app.get("/healthz").body()).get("status").asText()).isEqualTo("ok");
         JsonNode ready = JSON.readTree(app.get("/readyz").body());

@@ -1,0 +1,391 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * pod-dashboard benchmark. For each pod count it starts a mock API server (plain HTTP on loopback) seeded with N
+ * pods cloned from ../shared/fixtures/api/pod-list-dashboard.json, starts the real jar in kubeconfig mode against
+ * it with the Deployment's memory limit (384 MiB) and JVM flags, and measures: start to ready (/readyz), the first
+ * page (which waits for the paged first LIST), p50/p99 latency and requests/s of / and /api/pods at a fixed
+ * concurrency, RSS after warm-up and its peak (VmHWM), and API requests per page view after sync. Prints a table
+ * and writes bench/results/bench-TIMESTAMP.json. Loopback only; every loop is bounded in time.
+ */
+public class Bench {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String NAMESPACE = "bench";
+    static final int WARMUP_SECONDS = 12;
+
+    record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
+    }
+
+    record Result(int pods, long startToReadyMs, long firstPageMs, Load list, Load api, long rssAfterWarmupKiB,
+                  long peakRssKiB, long apiRequestsDuringLoad, long pageViews, double apiRequestsPerPageView) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> counts = List.of(100, 1_000, 10_000);
+        int seconds = 10;
+        int concurrency = 8;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Path fixtures = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures"));
+        List<ObjectNode> templates = new ArrayList<>();
+        JSON.readTree(fixtures.resolve("api/pod-list-dashboard.json").toFile()).get("items")
+                .forEach(item -> templates.add((ObjectNode) item));
+
+        List<Result> results = new ArrayList<>();
+        for (int n : counts) {
+            results.add(run(n, templates, seconds, concurrency));
+        }
+        print(results, seconds, concurrency);
+        Path dir = Files.createDirectories(Path.of("bench", "results"));
+        Path file = dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
+        out.put("seconds", seconds);
+        out.put("concurrency", concurrency);
+        out.put("loadGenerator", WRK ? "wrk" : "java.net.http.HttpClient");
+        out.put("results", results);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
+        System.out.println("\nwrote " + file);
+    }
+
+    static Result run(int n, List<ObjectNode> templates, int seconds, int concurrency) throws Exception {
+        System.out.printf("%n== %,d pods%n", n);
+        MockApi api = new MockApi(pods(n, templates));
+        Path kubeconfig = Files.createTempFile("bench-kubeconfig", ".yaml");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: bench, cluster: {server: "http://127.0.0.1:%d"}}]
+                users: [{name: bench, user: {token: bench-token}}]
+                contexts: [{name: bench, context: {cluster: bench, user: bench, namespace: %s}}]
+                current-context: bench
+                """.formatted(api.port(), NAMESPACE));
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The Deployment's memory limit (384 MiB) and the image's JVM flags (see Dockerfile).
+        List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=25",
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        // Extra JVM flags for the app, e.g. BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr" to profile it.
+        String extra = System.getenv("BENCH_APP_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", "target/pod-dashboard.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as in the Deployment: glibc keeps fewer malloc arenas
+        pb.environment().put("DASHBOARD_MODE", "kubeconfig");
+        pb.environment().put("KUBECONFIG", kubeconfig.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(Path.of("target", "bench-app-" + n + ".log").toFile());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String base = "http://127.0.0.1:" + port;
+        long t0 = System.nanoTime();
+        Process app = pb.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                if (System.nanoTime() > deadline || !app.isAlive()) {
+                    throw new IllegalStateException("the app did not become ready; see target/bench-app-" + n + ".log");
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(10);
+                }
+            }
+            long ready = (System.nanoTime() - t0) / 1_000_000;
+            long f0 = System.nanoTime();
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long firstPage = (System.nanoTime() - f0) / 1_000_000;
+            if (first.statusCode() != 200 || !first.body().contains(">" + String.format("%d", n) + "<")) {
+                throw new IllegalStateException("first page: " + first.statusCode() + " without the pod count " + n);
+            }
+            long peakAfterSync = status(app.pid(), "VmHWM");
+            System.out.printf("ready after %d ms, first page (first LIST of %,d pods in pages of 500) %d ms%n", ready, n, firstPage);
+
+            // Warm-up: on two cores the JIT's C2 thread needs a while to finish compiling the hot paths, and
+            // measuring before it is done measures the compiler. Then measure.
+            load(http, base + "/", concurrency, WARMUP_SECONDS);
+            if (System.getenv("BENCH_LIST_ONLY") == null) {
+                load(http, base + "/api/pods", concurrency, WARMUP_SECONDS);
+            }
+            long apiBefore = api.nonWatchRequests.get();
+            Load list = load(http, base + "/", concurrency, seconds);
+            if (System.getenv("BENCH_LIST_ONLY") != null) {
+                System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s%n", list.p50ms(), list.p99ms(), list.rps());
+                return null;
+            }
+            Load full = load(http, base + "/api/pods", concurrency, seconds);
+            long apiDuring = api.nonWatchRequests.get() - apiBefore;
+            long pageViews = list.requests() + full.requests();
+            long rss = status(app.pid(), "VmRSS");
+            if (System.getenv("BENCH_HISTOGRAM") != null) {
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.class_histogram")
+                        .redirectOutput(Path.of("target", "bench-histogram-" + n + ".txt").toFile()).start().waitFor();
+            }
+            if (command.stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "VM.native_memory", "summary")
+                        .redirectOutput(Path.of("target", "bench-nmt-" + n + ".txt").toFile()).start().waitFor();
+            }
+            long peak = Math.max(peakAfterSync, status(app.pid(), "VmHWM"));
+            System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", list.p50ms(), list.p99ms(), list.rps(), list.errors());
+            System.out.printf("/api/pods  p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", full.p50ms(), full.p99ms(), full.rps(), full.errors());
+            System.out.printf("RSS %d MiB after warm-up, peak %d MiB; %d API requests in %,d page views%n", rss / 1024, peak / 1024, apiDuring, pageViews);
+            return new Result(n, ready, firstPage, list, full, rss, peak, apiDuring, pageViews,
+                    pageViews == 0 ? 0 : apiDuring / (double) pageViews);
+        } finally {
+            app.destroy();
+            app.waitFor();
+            api.stop();
+            Files.deleteIfExists(kubeconfig);
+        }
+    }
+
+    static final boolean WRK = Files.isExecutable(Path.of("/usr/bin/wrk"));
+
+    /**
+     * Closed-loop load at {@code concurrency} connections: wrk (a C load generator, far lighter than a Java client
+     * on the same two cores) when it is installed, else Java's HttpClient.
+     */
+    static Load load(HttpClient http, String url, int concurrency, int seconds) throws Exception {
+        return WRK ? loadWrk(url, concurrency, seconds) : loadJava(http, url, concurrency, seconds);
+    }
+
+    static Load loadWrk(String url, int concurrency, int seconds) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + concurrency, "-d" + seconds + "s", "--latency", url)
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        long requests = Long.parseLong(find(out, "(\\d+) requests in"));
+        long errors = 0;
+        String non2xx = findOrNull(out, "Non-2xx or 3xx responses: (\\d+)");
+        if (non2xx != null) {
+            errors += Long.parseLong(non2xx);
+        }
+        String socket = findOrNull(out, "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+        if (socket != null) {
+            errors += Long.parseLong(socket);
+        }
+        return new Load(URI.create(url).getPath(), requests, errors, seconds, millis(find(out, "(?m)^\\s+50%\\s+(\\S+)")),
+                millis(find(out, "(?m)^\\s+99%\\s+(\\S+)")), Double.parseDouble(find(out, "Requests/sec:\\s+(\\S+)")));
+    }
+
+    static String find(String text, String regex) {
+        String found = findOrNull(text, regex);
+        if (found == null) {
+            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
+        }
+        return found;
+    }
+
+    static String findOrNull(String text, String regex) {
+        var m = java.util.regex.Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** wrk prints 812.00us, 1.23ms or 2.01s. */
+    static double millis(String value) {
+        if (value.endsWith("us")) {
+            return Double.parseDouble(value.substring(0, value.length() - 2)) / 1000;
+        }
+        if (value.endsWith("ms")) {
+            return Double.parseDouble(value.substring(0, value.length() - 2));
+        }
+        if (value.endsWith("s")) {
+            return Double.parseDouble(value.substring(0, value.length() - 1)) * 1000;
+        }
+        return Double.parseDouble(value);
+    }
+
+    static Load loadJava(HttpClient http, String url, int concurrency, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<long[]> perWorker = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicInteger counts = new AtomicInteger();
+        Thread[] workers = new Thread[concurrency];
+        long started = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            long[] samples = new long[2_000_000];
+            perWorker.add(samples);
+            int index = w;
+            workers[w] = new Thread(() -> {
+                int k = 0;
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+                while (System.nanoTime() < end && k < samples.length) {
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                    samples[k++] = System.nanoTime() - s;
+                }
+                perWorker.set(index, Arrays.copyOf(samples, k));
+                counts.addAndGet(k);
+            });
+            workers[w].start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = perWorker.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Load(URI.create(url).getPath(), all.length, errors.get(), elapsed,
+                percentile(all, 0.50), percentile(all, 0.99), all.length / elapsed);
+    }
+
+    static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    /** A line of /proc/PID/status in KiB (VmRSS now, VmHWM the peak). */
+    static long status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static void print(List<Result> results, int seconds, int concurrency) {
+        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s%n", seconds, concurrency,
+                Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)");
+        System.out.printf("%8s %9s %10s %9s %9s %10s %12s %12s %12s %9s %9s %8s%n", "pods", "ready ms", "1st page", "/ p50",
+                "/ p99", "/ req/s", "api p50 ms", "api p99 ms", "api req/s", "RSS MiB", "peak MiB", "API/view");
+        for (Result r : results) {
+            System.out.printf("%,8d %9d %10d %9.2f %9.2f %,10.0f %12.2f %12.2f %,12.0f %9d %9d %8.3f%n", r.pods(),
+                    r.startToReadyMs(), r.firstPageMs(), r.list().p50ms(), r.list().p99ms(), r.list().rps(), r.api().p50ms(),
+                    r.api().p99ms(), r.api().rps(), r.rssAfterWarmupKiB() / 1024, r.peakRssKiB() / 1024, r.apiRequestsPerPageView());
+        }
+    }
+
+    /** N pods cloned from the captured list: same shape (managedFields, annotations, status), new names and uids. */
+    static List<byte[]> pods(int n, List<ObjectNode> templates) throws IOException {
+        List<byte[]> pods = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ObjectNode pod = templates.get(i % templates.size()).deepCopy();
+            ObjectNode meta = (ObjectNode) pod.get("metadata");
+            meta.put("name", String.format("%s-%06d", meta.get("name").asText(), i));
+            meta.put("namespace", NAMESPACE);
+            meta.put("uid", java.util.UUID.nameUUIDFromBytes(("pod-" + i).getBytes(StandardCharsets.UTF_8)).toString());
+            pods.add(JSON.writeValueAsBytes(pod));
+        }
+        return pods;
+    }
+
+    /** The API server's pod list (paged with limit/continue like the real one) and an idle watch. */
+    static final class MockApi {
+        private final HttpServer server;
+        private final List<byte[]> pods;
+        private final CountDownLatch stopping = new CountDownLatch(1);
+        final AtomicLong nonWatchRequests = new AtomicLong();
+
+        MockApi(List<byte[]> pods) throws IOException {
+            this.pods = pods;
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/api/v1/namespaces/" + NAMESPACE + "/pods", this::pods);
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void stop() {
+            stopping.countDown();
+            server.stop(0);
+        }
+
+        private void pods(HttpExchange exchange) throws IOException {
+            Map<String, String> query = new LinkedHashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            if (raw != null) {
+                for (String pair : raw.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    query.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                }
+            }
+            if ("1".equals(query.get("watch")) || "true".equals(query.get("watch"))) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                try {
+                    stopping.await(); // an idle watch: no pod changes during the benchmark
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
+            nonWatchRequests.incrementAndGet();
+            int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : pods.size();
+            int from = query.containsKey("continue") ? Integer.parseInt(query.get("continue")) : 0;
+            int to = Math.min(pods.size(), from + limit);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                String meta = "{\"resourceVersion\":\"11527\"" + (to < pods.size()
+                        ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (pods.size() - to) : "") + "}";
+                out.write(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":" + meta + ",\"items\":[")
+                        .getBytes(StandardCharsets.UTF_8));
+                for (int i = from; i < to; i++) {
+                    if (i > from) {
+                        out.write(',');
+                    }
+                    out.write(pods.get(i));
+                }
+                out.write("]}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
