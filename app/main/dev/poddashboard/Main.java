@@ -57,6 +57,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // SIGTERM (pod termination): stop() first lets running requests finish (web/InFlightRequests).
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         app.start(settings.port());
     }

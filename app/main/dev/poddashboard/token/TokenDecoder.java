@@ -69,6 +69,12 @@ public final class TokenDecoder {
             if (algorithm.toLowerCase(Locale.ROOT).equals("none")) {
                 throw new Problem("\"alg\": \"none\" means an unsigned token; no API server accepts one");
             }
+            if (header.containsKey("crit")) {
+                // RFC 7515 4.1.11: a JWS naming critical extensions the recipient does not understand must be
+                // rejected; Kubernetes never sets crit.
+                throw new Problem("the header has \"crit\" " + header.get("crit") + ": critical extensions this "
+                        + "dashboard does not understand, so the token must be rejected (RFC 7515)");
+            }
             requireText(header, "kid", "header");
             requireText(header, "typ", "header");
             if (parts[2].isEmpty()) {

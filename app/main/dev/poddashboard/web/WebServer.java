@@ -23,10 +23,13 @@ public final class WebServer {
         PodController pods = new PodController(services.pods(), params, mapper);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodEvents events = new PodEvents(services.pods().store(), params, mapper, clock);
+        InFlightRequests inFlight = new InFlightRequests();
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestErrors()));
             config.startup.showJavalinBanner = false;
             config.events.serverStopping(() -> {
+                inFlight.drain();
                 events.close();
                 services.pods().store().close();
             });
@@ -40,6 +43,8 @@ public final class WebServer {
                 headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.NO_REFERRER);
             });
 
+            config.routes.before(inFlight::started);
+            config.routes.after(inFlight::finished);
             config.routes.get("/static/<file>", assets::serve);
             config.routes.get("/webjars/<file>", assets::serve);
             config.routes.get("/", pods::listPage);
@@ -53,11 +58,17 @@ public final class WebServer {
             config.routes.get("/token/decode", tokens::decodeForm);
             config.routes.post("/token/decode", tokens::decode);
             config.routes.post("/api/token/decode", tokens::decodeJson);
-            // Liveness: the process answers. Readiness: settings are valid and the server can render pages;
-            // neither asks the API server, so an API outage does not take the explanation pages off the Service.
+            // Liveness: the process answers. Readiness: settings are valid and the server can render pages, until
+            // it is stopping; neither asks the API server, so an API outage does not take the explanation pages
+            // off the Service.
             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-            config.routes.get("/readyz", ctx -> ctx.json(Map.of("status", "ready", "mode", site.mode(),
-                    "namespace", site.namespace())));
+            config.routes.get("/readyz", ctx -> {
+                if (inFlight.draining()) {
+                    ctx.status(503).json(Map.of("status", "shutting down"));
+                    return;
+                }
+                ctx.json(Map.of("status", "ready", "mode", site.mode(), "namespace", site.namespace()));
+            });
             ErrorPages.register(config.routes);
         });
     }

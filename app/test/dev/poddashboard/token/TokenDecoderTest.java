@@ -136,6 +136,8 @@ class TokenDecoderTest {
         assertThat(rejection(forged("{\"alg\":256}", "{}"))).isEqualTo("the header has no \"alg\" string");
         assertThat(rejection(forged("{\"alg\":\"RS256\",\"kid\":7}", "{}"))).isEqualTo("header \"kid\" must be a string, not a number");
         assertThat(rejection(b64("{\"alg\":\"RS256\"}") + "." + b64("{}") + ".")).isEqualTo("the signature part is empty");
+        assertThat(rejection(forged("{\"alg\":\"RS256\",\"crit\":[\"exp\"],\"exp\":1}", "{}")))
+                .contains("the header has \"crit\" [exp]").contains("RFC 7515");
     }
 
     @Test
