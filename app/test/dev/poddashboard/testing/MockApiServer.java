@@ -19,7 +19,16 @@ public final class MockApiServer implements AutoCloseable {
     private final WireMockServer server;
 
     public MockApiServer() {
-        server = new WireMockServer(WireMockConfiguration.options()
+        this(true);
+    }
+
+    /** @param journal false for load tests: WireMock would otherwise keep every request in memory */
+    public MockApiServer(boolean journal) {
+        WireMockConfiguration options = WireMockConfiguration.options();
+        if (!journal) {
+            options.disableRequestJournal();
+        }
+        server = new WireMockServer(options
                 .httpDisabled(true)
                 .httpsPort(0)
                 .bindAddress("127.0.0.1")
