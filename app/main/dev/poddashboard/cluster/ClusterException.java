@@ -14,12 +14,22 @@ public abstract sealed class ClusterException extends RuntimeException {
         super(message, cause, false, false);
     }
 
+    /** One sentence fragment for a notice or a check's result line, e.g. "the API server at 10.96.0.1:443 does not answer". */
+    public String sentence() {
+        return getMessage();
+    }
+
     /** 401: the API server rejected the token (expired, revoked, or for another cluster). */
     public static final class Unauthorized extends ClusterException {
         private static final long serialVersionUID = 1L;
 
         public Unauthorized(String message) {
             super(message, null);
+        }
+
+        @Override
+        public String sentence() {
+            return "the API server rejects the dashboard's token (401 Unauthorized)";
         }
     }
 
@@ -76,6 +86,11 @@ public abstract sealed class ClusterException extends RuntimeException {
             this.server = server;
         }
 
+        @Override
+        public String sentence() {
+            return "the API server at " + server + " does not answer (" + getMessage() + ")";
+        }
+
         public String server() {
             return server;
         }
@@ -91,6 +106,11 @@ public abstract sealed class ClusterException extends RuntimeException {
             this.server = server;
         }
 
+        @Override
+        public String sentence() {
+            return "TLS to " + server + " failed: its certificate is not signed by the trusted CA (" + getMessage() + ")";
+        }
+
         public String server() {
             return server;
         }
@@ -104,6 +124,11 @@ public abstract sealed class ClusterException extends RuntimeException {
         public NoTokenMounted(Path tokenFile) {
             super("no service-account token at " + tokenFile, null);
             this.tokenFile = tokenFile;
+        }
+
+        @Override
+        public String sentence() {
+            return "no service-account token is mounted, so the dashboard cannot authenticate";
         }
 
         public Path tokenFile() {

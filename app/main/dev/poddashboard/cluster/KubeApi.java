@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -157,8 +154,7 @@ public final class KubeApi {
     }
 
     private HttpUrl url(String pathAndQuery) {
-        HttpUrl url = HttpUrl.get(base.toString().replaceAll("/+$", "") + pathAndQuery);
-        return url;
+        return HttpUrl.get(base.toString().replaceAll("/+$", "") + pathAndQuery);
     }
 
     private <T> T call(Request request, JavaType type) {
@@ -212,12 +208,10 @@ public final class KubeApi {
         if (tls.isPresent()) {
             return new ClusterException.TlsFailure(server(), rootMessage(e), e);
         }
-        if (e instanceof SocketTimeoutException || causeOf(e, SocketTimeoutException.class).isPresent()) {
+        if (causeOf(e, SocketTimeoutException.class).isPresent()) {
             return new ClusterException.Unreachable(server(), "timed out: " + rootMessage(e), e);
         }
-        if (causeOf(e, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class).isPresent()) {
-            return new ClusterException.Unreachable(server(), rootMessage(e), e);
-        }
+        // Connection refused, unknown host, no route, reset: all mean no answer.
         return new ClusterException.Unreachable(server(), rootMessage(e), e);
     }
 

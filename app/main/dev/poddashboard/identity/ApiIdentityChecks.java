@@ -92,7 +92,7 @@ public final class ApiIdentityChecks implements IdentityChecks {
                     List.of("kubectl create clusterrolebinding " + name + "-auth-delegator --clusterrole=system:auth-delegator --serviceaccount=" + sa),
                     AUTH_DELEGATOR_YAML.formatted(name, ns));
         } catch (ClusterException e) {
-            return new Check.Unavailable<>(describe(e));
+            return new Check.Unavailable<>(e.sentence());
         }
     }
 
@@ -112,7 +112,7 @@ public final class ApiIdentityChecks implements IdentityChecks {
                 return new Check.Denied<>("The API server refused the SelfSubjectReview: " + e.getMessage(),
                         List.of("kubectl auth whoami"), "");
             } catch (ClusterException e) {
-                return new Check.Unavailable<>(describe(e));
+                return new Check.Unavailable<>(e.sentence());
             }
         }
         return new Check.Unavailable<>("this API server has no SelfSubjectReview API (Kubernetes 1.26 or older"
@@ -142,27 +142,11 @@ public final class ApiIdentityChecks implements IdentityChecks {
             return new Check.Denied<>("The API server refused the SelfSubjectRulesReview: " + e.getMessage(),
                     List.of("kubectl auth can-i --list -n " + namespace), "");
         } catch (ClusterException e) {
-            return new Check.Unavailable<>(describe(e));
+            return new Check.Unavailable<>(e.sentence());
         }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    static String describe(ClusterException e) {
-        if (e instanceof ClusterException.Unauthorized) {
-            return "the API server rejected the dashboard's own token (401 Unauthorized)";
-        }
-        if (e instanceof ClusterException.Unreachable u) {
-            return "the API server at " + u.server() + " did not answer: " + e.getMessage();
-        }
-        if (e instanceof ClusterException.TlsFailure t) {
-            return "TLS to " + t.server() + " failed: " + e.getMessage();
-        }
-        if (e instanceof ClusterException.NoTokenMounted) {
-            return "no service-account token is mounted, so the dashboard cannot authenticate";
-        }
-        return e.getMessage();
     }
 }

@@ -364,17 +364,7 @@ final class PodCache {
         Freshness current = freshness;
         Instant since = current.staleSince() != null ? current.staleSince() : clock.instant();
         String mode = polling ? "polling" : "reconnecting";
-        setFreshness(new Freshness(mode, current.syncedAt(), since, problem(e)));
-    }
-
-    private static String problem(ClusterException e) {
-        if (e instanceof ClusterException.Unreachable u) {
-            return "the API server at " + u.server() + " does not answer (" + e.getMessage() + ")";
-        }
-        if (e instanceof ClusterException.Unauthorized) {
-            return "the API server rejects the token (401)";
-        }
-        return e.getMessage();
+        setFreshness(new Freshness(mode, current.syncedAt(), since, e.sentence()));
     }
 
     private void setFreshness(Freshness next) {

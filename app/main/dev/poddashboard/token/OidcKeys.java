@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -91,11 +90,5 @@ public final class OidcKeys implements SigningKeys {
         Map<String, Key> keys = set.getKeys().stream().filter(jwk -> jwk.getId() != null)
                 .collect(Collectors.toUnmodifiableMap(Jwk::getId, Jwk::toKey, (a, b) -> a));
         return new Cached(discovery.issuer(), keys, clock.instant());
-    }
-
-    /** The key IDs currently cached, for tests and the page. */
-    Set<String> cachedKeyIds() {
-        Cached current = cached;
-        return current == null ? Set.of() : current.keys().keySet();
     }
 }
