@@ -37,6 +37,9 @@ public class Bench {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String NAMESPACE = "bench";
     static final int WARMUP_SECONDS = 12;
+    /** The JVM that runs the app (default: this one) and, optionally, a JDK 25 AOT cache for it. */
+    static String appJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static String aotCache;
 
     record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
     }
@@ -51,6 +54,8 @@ public class Bench {
         int concurrency = 8;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--java" -> appJava = args[++i];
+                case "--aot-cache" -> aotCache = args[++i];
                 case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
@@ -70,7 +75,9 @@ public class Bench {
         Path dir = Files.createDirectories(Path.of("bench", "results"));
         Path file = dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
+        out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors()));
+        out.put("appJava", appJava);
+        out.put("aotCache", aotCache == null ? "none" : aotCache);
         out.put("seconds", seconds);
         out.put("concurrency", concurrency);
         out.put("loadGenerator", WRK ? "wrk" : "java.net.http.HttpClient");
@@ -95,10 +102,13 @@ public class Bench {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = appJava;
         // The Deployment's memory limit (384 MiB) and the image's JVM flags (see Dockerfile).
         List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=25",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        if (aotCache != null) {
+            command.add("-XX:AOTCache=" + aotCache);
+        }
         // Extra JVM flags for the app, e.g. BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr" to profile it.
         String extra = System.getenv("BENCH_APP_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -298,8 +308,9 @@ public class Bench {
     }
 
     static void print(List<Result> results, int seconds, int concurrency) {
-        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s%n", seconds, concurrency,
-                Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)");
+        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s%s%n", seconds, concurrency,
+                Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
+                appJava, aotCache == null ? "" : " with AOT cache " + aotCache);
         System.out.printf("%8s %9s %10s %9s %9s %10s %12s %12s %12s %9s %9s %8s%n", "pods", "ready ms", "1st page", "/ p50",
                 "/ p99", "/ req/s", "api p50 ms", "api p99 ms", "api req/s", "RSS MiB", "peak MiB", "API/view");
         for (Result r : results) {
