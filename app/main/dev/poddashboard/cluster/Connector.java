@@ -86,7 +86,7 @@ public final class Connector {
     private KubeApi api(ClientBuilder builder) {
         ApiClient client = builder.setReadTimeout(READ_TIMEOUT).build();
         client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        return new KubeApi(client.getHttpClient(), client.getBasePath(), mapper);
+        return new KubeApi(client, mapper);
     }
 
     private static String readNamespace(Path file) {

@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -27,16 +32,37 @@ public final class KubeApi {
     // longer than this means the connection is dead.
     private static final java.time.Duration WATCH_READ_TIMEOUT = java.time.Duration.ofMinutes(5);
 
+    private static final String[] AUTH_NAMES = {"BearerToken"};
+
+    private final ApiClient client;
     private final OkHttpClient http;
     private final OkHttpClient watchHttp;
     private final HttpUrl base;
     private final ObjectMapper mapper;
 
-    public KubeApi(OkHttpClient http, String basePath, ObjectMapper mapper) {
-        this.http = http;
+    /**
+     * @param client client-java's configured client: TLS, client certificates and the token-file interceptor live
+     *               in its OkHttp client; kubeconfig tokens (static, exec or OIDC) are its "BearerToken" API key
+     */
+    public KubeApi(ApiClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.http = client.getHttpClient();
         this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
-        this.base = HttpUrl.get(basePath);
+        this.base = HttpUrl.get(client.getBasePath());
         this.mapper = mapper;
+    }
+
+    /** A request with the credentials client-java would add to the same call. */
+    private Request.Builder request(HttpUrl url, String method) {
+        Map<String, String> headers = new HashMap<>();
+        try {
+            client.updateParamsForAuth(AUTH_NAMES, new ArrayList<>(), headers, new HashMap<>(), null, method, url.uri());
+        } catch (ApiException e) {
+            throw new ClusterException.Unauthorized("the kubeconfig's credentials could not be obtained: " + e.getMessage());
+        }
+        Request.Builder builder = new Request.Builder().url(url);
+        headers.forEach(builder::header);
+        return builder;
     }
 
     public ObjectMapper mapper() {
@@ -79,7 +105,7 @@ public final class KubeApi {
     }
 
     public Watch watch(String pathAndQuery) {
-        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", "application/json").get().build();
+        Request request = request(url(pathAndQuery), "GET").header("Accept", "application/json").get().build();
         okhttp3.Call call = watchHttp.newCall(request);
         try {
             Response response = call.execute();
@@ -120,13 +146,13 @@ public final class KubeApi {
     }
 
     public <T> T get(String pathAndQuery, String accept, JavaType type) {
-        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", accept).get().build();
+        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
         return call(request, type);
     }
 
     /** The body as text, for documents another parser reads (the JWKS). */
     public String getText(String pathAndQuery, String accept) {
-        Request request = new Request.Builder().url(url(pathAndQuery)).header("Accept", accept).get().build();
+        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
@@ -148,7 +174,7 @@ public final class KubeApi {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serialize request body", e);
         }
-        Request request = new Request.Builder().url(url(path)).header("Accept", "application/json")
+        Request request = request(url(path), "POST").header("Accept", "application/json")
                 .post(RequestBody.create(json, JSON)).build();
         return call(request, mapper.constructType(type));
     }

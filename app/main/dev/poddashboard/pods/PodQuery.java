@@ -20,10 +20,6 @@ public record PodQuery(String namespace, String filter, Sort sort, boolean desce
         }
     }
 
-    public static PodQuery of(String namespace) {
-        return new PodQuery(namespace, "", Sort.NAME, false, 1);
-    }
-
     /** The columns of {@code kubectl get pods -o wide} a user can sort by. */
     public enum Sort {
         NAME(".metadata.name"),
