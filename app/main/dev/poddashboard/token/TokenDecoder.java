@@ -46,10 +46,7 @@ public final class TokenDecoder {
             return new TokenDecoding.Malformed("the token is " + input.length() + " characters; at most "
                     + MAX_LENGTH + " (16 KiB) are accepted");
         }
-        String token = input.strip();
-        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = token.substring(7).strip();
-        }
+        String token = normalize(input);
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
             return new TokenDecoding.Malformed("the token has five parts: that is an encrypted JWT (JWE); "
@@ -85,6 +82,12 @@ public final class TokenDecoder {
         } catch (Problem p) {
             return new TokenDecoding.Malformed(p.getMessage());
         }
+    }
+
+    /** The token as pasted, without surrounding white space or a leading "Bearer " (as copied from a header). */
+    public static String normalize(String input) {
+        String token = input.strip();
+        return token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token;
     }
 
     private Map<String, Object> object(String part, String name) {

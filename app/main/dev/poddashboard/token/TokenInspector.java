@@ -19,11 +19,7 @@ public final class TokenInspector {
             return new TokenInspection.Rejected(malformed.reason());
         }
         TokenDecoding.Decoded decoded = (TokenDecoding.Decoded) decoding;
-        String token = raw.strip();
-        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = token.substring(7).strip();
-        }
-        return new TokenInspection.Inspected(explainer.explain(decoded), verifier.verify(token, decoded),
+        return new TokenInspection.Inspected(explainer.explain(decoded), verifier.verify(TokenDecoder.normalize(raw), decoded),
                 decoded.typed().audiences());
     }
 }

@@ -152,7 +152,7 @@ final class TokenController {
             throw new BadRequest("This is not a token the dashboard can decode: " + rejected.reason() + ".");
         }
         TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
-        return new DecodePage(inspected.view(), inspected.signature(), identity.review(token, List.of()));
+        return new DecodePage(inspected.view(), inspected.signature(), identity.review(TokenDecoder.normalize(token), List.of()));
     }
 
     private Map<String, String> commands(TokenView view) {

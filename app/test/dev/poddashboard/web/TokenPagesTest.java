@@ -164,6 +164,13 @@ class TokenPagesTest {
     }
 
     @Test
+    void aTokenPastedWithItsBearerPrefixIsReviewedWithoutIt() {
+        app.postForm("/token/decode", "token", "Bearer " + Fixtures.token("plain.jwt") + "\n");
+        LoggedRequest review = api.requests().stream().filter(r -> r.getUrl().contains("tokenreviews")).reduce((a, b) -> b).orElseThrow();
+        assertThat(review.getBodyAsString()).contains("\"token\":\"" + Fixtures.token("plain.jwt") + "\"").doesNotContain("Bearer");
+    }
+
+    @Test
     void decodeGarbageIs400WithAPreciseMessage() {
         HttpResponse<String> page = app.postForm("/token/decode", "token", "hello world");
         assertThat(page.statusCode()).isEqualTo(400);
