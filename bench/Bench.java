@@ -40,6 +40,7 @@ public class Bench {
     /** The JVM that runs the app (default: this one) and, optionally, a JDK 25 AOT cache for it. */
     static String appJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static String aotCache;
+    static String cdsArchive;
 
     record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
     }
@@ -56,6 +57,7 @@ public class Bench {
             switch (args[i]) {
                 case "--java" -> appJava = args[++i];
                 case "--aot-cache" -> aotCache = args[++i];
+                case "--cds-archive" -> cdsArchive = args[++i];
                 case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
@@ -78,6 +80,7 @@ public class Bench {
         out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors()));
         out.put("appJava", appJava);
         out.put("aotCache", aotCache == null ? "none" : aotCache);
+        out.put("cdsArchive", cdsArchive == null ? "none" : cdsArchive);
         out.put("seconds", seconds);
         out.put("concurrency", concurrency);
         out.put("loadGenerator", WRK ? "wrk" : "java.net.http.HttpClient");
@@ -108,6 +111,9 @@ public class Bench {
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         if (aotCache != null) {
             command.add("-XX:AOTCache=" + aotCache);
+        }
+        if (cdsArchive != null) {
+            command.add("-XX:SharedArchiveFile=" + cdsArchive);
         }
         // Extra JVM flags for the app, e.g. BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr" to profile it.
         String extra = System.getenv("BENCH_APP_OPTS");
@@ -310,7 +316,7 @@ public class Bench {
     static void print(List<Result> results, int seconds, int concurrency) {
         System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s%s%n", seconds, concurrency,
                 Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
-                appJava, aotCache == null ? "" : " with AOT cache " + aotCache);
+                appJava, aotCache != null ? " with AOT cache " + aotCache : cdsArchive != null ? " with AppCDS archive " + cdsArchive : "");
         System.out.printf("%8s %9s %10s %9s %9s %10s %12s %12s %12s %9s %9s %8s%n", "pods", "ready ms", "1st page", "/ p50",
                 "/ p99", "/ req/s", "api p50 ms", "api p99 ms", "api req/s", "RSS MiB", "peak MiB", "API/view");
         for (Result r : results) {

@@ -165,6 +165,18 @@ class ManifestsTest {
     }
 
     @Test
+    void theDockerfilesTrainingRunStartsEveryPageAndExitsCleanly() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(dockerfile).contains("dev.poddashboard.StartupTraining").contains("-XX:ArchiveClassesAtExit=/app/pod-dashboard.jsa")
+                .contains("\"-XX:SharedArchiveFile=/app/pod-dashboard.jsa\"");
+        Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.poddashboard.StartupTraining")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(training.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).isZero();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyComponentParsesAndReferencesNamesThatExist() throws IOException {
         V1Deployment deployment = deployment();
