@@ -153,18 +153,7 @@ public final class KubeApi {
     /** The body as text, for documents another parser reads (the JWKS). */
     public String getText(String pathAndQuery, String accept) {
         Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            String text = body == null ? "" : body.string();
-            if (response.isSuccessful()) {
-                return text;
-            }
-            throw failure(response.code(), text);
-        } catch (IOException e) {
-            throw transportFailure(e);
-        } catch (RuntimeException e) {
-            throw unwrap(e);
-        }
+        return execute(request, ResponseBody::string);
     }
 
     public <T> T post(String path, Object body, Class<T> type) {
@@ -184,12 +173,23 @@ public final class KubeApi {
     }
 
     private <T> T call(Request request, JavaType type) {
+        return execute(request, body -> {
+            try (InputStream in = body.byteStream()) {
+                return mapper.readValue(in, type);
+            }
+        });
+    }
+
+    private interface BodyReader<T> {
+        T read(ResponseBody body) throws IOException;
+    }
+
+    /** One request: the body read on success; a Status, a transport failure or a TLS failure as ours. */
+    private <T> T execute(Request request, BodyReader<T> reader) {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             if (response.isSuccessful()) {
-                try (InputStream in = body.byteStream()) {
-                    return mapper.readValue(in, type);
-                }
+                return reader.read(body);
             }
             throw failure(response.code(), body == null ? "" : body.string());
         } catch (IOException e) {

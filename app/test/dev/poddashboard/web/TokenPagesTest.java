@@ -142,7 +142,9 @@ class TokenPagesTest {
         Files.delete(app.serviceAccountDir().resolve("token"));
         HttpResponse<String> page = app.get("/token");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("No token is mounted").contains("automountServiceAccountToken: false");
+        assertThat(page.body()).contains("No token is mounted").contains("automountServiceAccountToken: false")
+                // whoami and can-i cannot be asked without a token: each says why on its own line
+                .contains("no service-account token is mounted, so the dashboard cannot authenticate");
         assertThat(app.get("/api/token").body()).contains("\"state\":\"not-mounted\"");
     }
 
