@@ -1,9 +1,12 @@
-// Live pod list: listens to /api/pods/events (server-sent events from the namespace's watch) and updates the
-// table's rows in place. EventSource reconnects by itself; the badge says whether the list is live.
+// Live pod list: listens to /api/pods/events (server-sent events from the scope's watch, already narrowed by the
+// server to this view's selector and name filter) and updates the table's rows in place. EventSource reconnects
+// by itself; the badge says whether the list is live. While the first list is still arriving, the page reloads
+// itself once it is complete.
 // Loaded as a file: the Content-Security-Policy forbids inline script. Rows are built with textContent only.
 (function () {
   'use strict';
   var CELLS = ['name', 'ready', 'status', 'restarts', 'age', 'ip', 'node'];
+  var WIDE = [['nominated-node', 'nominatedNode'], ['readiness-gates', 'readinessGates']];
   var HEALTHY = ['Running', 'Completed', 'Succeeded'];
   var IN_PROGRESS = ['Pending', 'ContainerCreating', 'PodInitializing', 'Terminating', 'SchedulingGated', 'NotReady'];
 
@@ -20,19 +23,32 @@
     badge.className = 'live-badge mode-' + mode;
   }
 
-  function fill(tr, row, namespace) {
+  function link(className, href, text) {
+    var a = document.createElement('a');
+    a.className = className;
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function fill(tr, row, table) {
+    var namespace = row.namespace || table.dataset.namespace;
     tr.textContent = '';
     tr.className = 'pod-row';
     tr.dataset.name = row.name;
+    tr.dataset.namespace = namespace;
+    var cells = [];
+    if (table.dataset.all === 'true') {
+      var ns = document.createElement('td');
+      ns.className = 'namespace';
+      ns.appendChild(link('namespace-link', '/?namespace=' + encodeURIComponent(namespace), namespace));
+      cells.push(ns);
+    }
     CELLS.forEach(function (cell) {
       var td = document.createElement('td');
       td.className = cell;
       if (cell === 'name') {
-        var a = document.createElement('a');
-        a.className = 'pod-link';
-        a.href = '/pods/' + encodeURIComponent(row.name) + '?namespace=' + encodeURIComponent(namespace);
-        a.textContent = row.name;
-        td.appendChild(a);
+        td.appendChild(link('pod-link', '/pods/' + encodeURIComponent(row.name) + '?namespace=' + encodeURIComponent(namespace), row.name));
       } else if (cell === 'status') {
         var span = document.createElement('span');
         span.className = 'status-badge tone-' + tone(row.status);
@@ -41,53 +57,65 @@
       } else {
         td.textContent = row[cell];
       }
-      tr.appendChild(td);
+      cells.push(td);
     });
+    if (table.dataset.wide === 'true') {
+      WIDE.forEach(function (pair) {
+        var td = document.createElement('td');
+        td.className = pair[0];
+        td.textContent = row[pair[1]];
+        cells.push(td);
+      });
+    }
+    cells.forEach(function (td) { tr.appendChild(td); });
   }
 
-  function findRow(tbody, name) {
+  function findRow(tbody, row, table) {
+    var namespace = row.namespace || table.dataset.namespace;
     var rows = tbody.querySelectorAll('tr.pod-row');
     for (var i = 0; i < rows.length; i++) {
-      if (rows[i].dataset.name === name) { return rows[i]; }
+      if (rows[i].dataset.name === row.name && rows[i].dataset.namespace === namespace) { return rows[i]; }
     }
     return null;
   }
 
+  // The badge shows "N" or, when a selector or filter narrows the list, "N of TOTAL": events concern this view.
   function updateCount(delta) {
     var count = document.getElementById('pod-count');
     if (!count) { return; }
     var parts = count.textContent.split(' of ');
-    if (parts.length === 1) {
-      count.textContent = String(Number(parts[0]) + delta);
-    } else {
-      count.textContent = parts[0] + ' of ' + String(Number(parts[1]) + delta);
-    }
+    parts[0] = String(Math.max(0, Number(parts[0]) + delta));
+    count.textContent = parts.join(' of ');
+  }
+
+  function sortKey(tr) {
+    return (tr.dataset.namespace || '') + '\u0000' + tr.dataset.name;
   }
 
   function apply(table, event) {
     var tbody = table.tBodies[0];
     var row = event.row;
-    var existing = findRow(tbody, row.name);
-    var filter = (table.dataset.filter || '').toLowerCase();
-    var matches = filter === '' || row.name.toLowerCase().indexOf(filter) >= 0;
+    var existing = findRow(tbody, row, table);
     if (event.type === 'DELETED') {
       if (existing) { existing.remove(); }
       updateCount(-1);
     } else if (existing) {
-      fill(existing, row, table.dataset.namespace);
+      fill(existing, row, table);
       existing.classList.add('flash');
     } else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
       updateCount(1);
       // Rows past this page belong to another page: only page 1 grows here.
-      if (!matches || table.dataset.page !== '1') { return; }
+      if (table.dataset.page !== '1') { return; }
       var tr = document.createElement('tr');
-      fill(tr, row, table.dataset.namespace);
+      fill(tr, row, table);
       tr.classList.add('flash');
       var before = null;
-      if (table.dataset.sort === 'name') {
+      if (table.dataset.sort === 'name' || table.dataset.sort === 'namespace') {
+        var key = table.dataset.all === 'true' && table.dataset.sort === 'namespace' ? sortKey(tr) : row.name;
         var rows = tbody.querySelectorAll('tr.pod-row');
         for (var i = 0; i < rows.length; i++) {
-          var later = table.dataset.descending === 'true' ? rows[i].dataset.name < row.name : rows[i].dataset.name > row.name;
+          var other = table.dataset.all === 'true' && table.dataset.sort === 'namespace' ? sortKey(rows[i]) : rows[i].dataset.name;
+          var later = table.dataset.descending === 'true' ? other < key : other > key;
           if (later) { before = rows[i]; break; }
         }
       }
@@ -105,9 +133,18 @@
     if (!table || !table.dataset.events || !window.EventSource) { return; }
     var source = new EventSource(table.dataset.events);
     source.addEventListener('pod', function (e) { apply(table, JSON.parse(e.data)); });
-    source.addEventListener('freshness', function (e) { setBadge(JSON.parse(e.data).mode); });
+    source.addEventListener('freshness', function (e) {
+      var mode = JSON.parse(e.data).mode;
+      setBadge(mode);
+      // The first list finished after this page was drawn: draw it again, whole.
+      if (table.dataset.complete === 'false' && mode !== 'listing') {
+        table.dataset.complete = 'true';
+        source.close();
+        window.location.reload();
+      }
+    });
     source.addEventListener('problem', function () { setBadge('offline'); source.close(); });
     source.onerror = function () { setBadge('reconnecting'); };
-    source.onopen = function () { setBadge('live'); };
+    source.onopen = function () { setBadge(table.dataset.complete === 'false' ? 'listing' : 'live'); };
   });
 }());

@@ -10,6 +10,8 @@ import dev.poddashboard.config.InvalidSettingException;
 import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.WatchedPods;
 import dev.poddashboard.pods.DemoPods;
+import dev.poddashboard.pods.Namespaces;
+import dev.poddashboard.pods.PodScope;
 import dev.poddashboard.pods.PodService;
 import dev.poddashboard.cluster.KubeApi;
 import dev.poddashboard.config.Mode;
@@ -26,6 +28,7 @@ import dev.poddashboard.web.WebServer;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,14 +83,19 @@ public final class Main {
                 : () -> new TokenRead.NotApplicable("In kubeconfig mode the dashboard authenticates as your kubeconfig "
                 + "user, not with a mounted service-account token. Run it in a pod to see that token, or paste one "
                 + "into the decoder.");
-        return new Services(new PodService(new WatchedPods(api, clock, LIST_PAGE_SIZE, POLL_INTERVAL), clock), tokens,
-                new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
+        WatchedPods pods = new WatchedPods(api, clock, LIST_PAGE_SIZE, POLL_INTERVAL);
+        // Like an informer: the own namespace is listed from the start, so the first page view finds it ready.
+        // Readiness does not wait for it (an API outage must not take the explanation pages off the Service).
+        pods.prefetch(PodScope.of(connection.namespace()));
+        return new Services(new PodService(pods, clock), new Namespaces(Optional.of(api), connection.namespace(), clock),
+                tokens, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
     }
 
     private static Services demo(Connection connection, Clock clock) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
         String raw = ((TokenRead.Mounted) token.read()).raw();
-        return new Services(new PodService(new DemoPods(connection.namespace(), clock.instant()), clock), token,
+        return new Services(new PodService(new DemoPods(connection.namespace(), clock.instant()), clock),
+                new Namespaces(Optional.empty(), connection.namespace(), clock), token,
                 new TokenInspector(token, clock),
                 new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw));
     }

@@ -105,7 +105,12 @@ public final class KubeApi {
     }
 
     public Watch watch(String pathAndQuery) {
-        Request request = request(url(pathAndQuery), "GET").header("Accept", "application/json").get().build();
+        return watch(pathAndQuery, "application/json");
+    }
+
+    /** A watch, or any streamed GET (a followed log): opened here, read line by line, closed by the caller. */
+    public Watch watch(String pathAndQuery, String accept) {
+        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
         okhttp3.Call call = watchHttp.newCall(request);
         try {
             Response response = call.execute();

@@ -13,13 +13,23 @@ import java.util.function.Supplier;
  */
 final class TokenFileReader implements Supplier<String> {
     private final Path file;
+    private boolean constructed;
 
     TokenFileReader(Path file) {
         this.file = file;
     }
 
     @Override
-    public String get() {
+    public synchronized String get() {
+        if (!constructed) {
+            // RefreshAuthentication's constructor reads once eagerly, then reads again on the first request (its
+            // expiry starts at Instant.MIN). A pod without a token (automountServiceAccountToken: false) must still
+            // start and explain itself, so that first read never fails; every request's read does.
+            constructed = true;
+            if (!Files.isRegularFile(file)) {
+                return "";
+            }
+        }
         try {
             String token = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (token.isEmpty()) {

@@ -25,39 +25,41 @@ public final class DemoPods implements PodStore {
         this.namespace = namespace;
         Instant start = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.pods = samples(namespace, start);
-        this.snapshot = new PodSnapshot(namespace, pods.stream().map(PodPrinter::summarize)
+        this.snapshot = new PodSnapshot(PodScope.of(namespace), pods.stream().map(PodPrinter::summarize)
                 .sorted(java.util.Comparator.comparing(PodSummary::name)).toList(),
-                new Freshness("demo", start, null, ""));
+                new Freshness("demo", start, null, ""), true);
     }
 
     @Override
-    public PodSnapshot snapshot(String ns) {
-        requireReadable(ns, "list", null);
+    public PodSnapshot snapshot(PodScope scope) {
+        requireReadable(scope, "list", null);
         return snapshot;
     }
 
     /** The demo data never changes, so there is nothing to send. */
     @Override
-    public Subscription subscribe(String ns, PodListener listener) {
-        requireReadable(ns, "watch", null);
+    public Subscription subscribe(PodScope scope, PodListener listener) {
+        requireReadable(scope, "watch", null);
         return () -> { };
     }
 
     @Override
     public Pod get(String ns, String name) {
-        requireReadable(ns, "get", name);
+        requireReadable(PodScope.of(ns), "get", name);
         return pods.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ClusterException.NotFound("pods \"" + name + "\" not found"));
     }
 
-    private void requireReadable(String ns, String verb, String name) {
-        if (!namespace.equals(ns)) {
-            String message = "pods " + (name == null ? "" : "\"" + name + "\" ") + "is forbidden: User \"system:serviceaccount:"
-                    + namespace + ":" + SERVICE_ACCOUNT + "\" cannot " + verb + " resource \"pods\" in API group \"\""
-                    + " in the namespace \"" + ns + "\"";
-            throw new ClusterException.Forbidden(new ApiStatus("Failure", message, "Forbidden",
-                    new ApiStatus.Details(name, null, "pods"), 403));
+    /** As with the base manifests: the ServiceAccount may read pods in its own namespace only. */
+    private void requireReadable(PodScope scope, String verb, String name) {
+        if (!scope.isAll() && namespace.equals(scope.namespace())) {
+            return;
         }
+        String where = scope.isAll() ? " at the cluster scope" : " in the namespace \"" + scope.namespace() + "\"";
+        String message = "pods " + (name == null ? "" : "\"" + name + "\" ") + "is forbidden: User \"system:serviceaccount:"
+                + namespace + ":" + SERVICE_ACCOUNT + "\" cannot " + verb + " resource \"pods\" in API group \"\"" + where;
+        throw new ClusterException.Forbidden(new ApiStatus("Failure", message, "Forbidden",
+                new ApiStatus.Details(name, null, "pods"), 403));
     }
 
     private static List<Pod> samples(String ns, Instant now) {

@@ -5,15 +5,45 @@ import java.util.List;
 /**
  * The pod list page: one page of printed rows and what produced them.
  *
- * @param total    pods in the namespace
- * @param matching pods whose name contains the filter
+ * @param total    pods in the scope (so far, while the first list is still arriving)
+ * @param matching pods that match the selector and whose name contains the filter
  * @param pages    at least 1
+ * @param complete false while the first list is still arriving: the count is still growing
  */
-public record PodListView(String namespace, List<PodRow> rows, int total, int matching, String filter,
-                          PodQuery.Sort sort, boolean descending, int page, int pages, String kubectl,
-                          Freshness freshness) {
+public record PodListView(PodQuery query, List<PodRow> rows, int total, int matching, int page, int pages,
+                          String kubectl, Freshness freshness, boolean complete) {
     public PodListView {
         rows = List.copyOf(rows);
+    }
+
+    public boolean allNamespaces() {
+        return query.scope().isAll();
+    }
+
+    /** The namespace shown, or empty for all namespaces. */
+    public String namespace() {
+        return allNamespaces() ? "" : query.scope().namespace();
+    }
+
+    public String filter() {
+        return query.filter();
+    }
+
+    public String selector() {
+        return query.selector().text();
+    }
+
+    public PodQuery.Sort sort() {
+        return query.sort();
+    }
+
+    public boolean descending() {
+        return query.descending();
+    }
+
+    /** True when a name filter or a label selector narrows the list. */
+    public boolean narrowed() {
+        return !query.filter().isEmpty() || !query.selector().isEmpty();
     }
 
     public boolean hasPrevious() {

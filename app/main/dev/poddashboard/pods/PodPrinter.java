@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * kubectl's pod printer ({@code printPod} in kubernetes/pkg/printers/internalversion), rule for rule:
- * STATUS, READY, RESTARTS and AGE of {@code kubectl get pods -o wide}.
+ * kubectl's pod printer ({@code printPod} in kubernetes/pkg/printers/internalversion), rule for rule: the
+ * columns of {@code kubectl get pods -o wide}. The API server runs this printer itself and sends its result as a
+ * Table, which is what a live list shows (see {@link PodTable}); this port prints demo data, and pods from a
+ * server that answers a Table request with a plain list. Its rules are those of Kubernetes 1.29+ (a terminating
+ * pod that already succeeded or failed prints Completed/Error, PR 122038); older servers print Terminating.
  */
 public final class PodPrinter {
     private static final String NONE = "<none>";
@@ -19,17 +22,23 @@ public final class PodPrinter {
     }
 
     public PodRow row(Pod pod) {
-        return row(summarize(pod), clock.instant());
+        return row(summarize(pod), clock.instant(), false);
     }
 
-    /** The row as kubectl prints it at {@code now}: only AGE and "(5m ago)" depend on the time. */
-    public static PodRow row(PodSummary s, Instant now) {
+    /**
+     * The row as kubectl prints it at {@code now}. Only AGE and the "(5m ago)" of RESTARTS depend on the time, and
+     * they are always worked out here from the pod's timestamps, never taken from a printed cell: a cached row
+     * would otherwise keep the age it had when the API server printed it.
+     *
+     * @param withNamespace true for an all-namespaces list (kubectl's -A adds the NAMESPACE column)
+     */
+    public static PodRow row(PodSummary s, Instant now, boolean withNamespace) {
         String restartText = Integer.toString(s.restarts());
         if (s.restarts() != 0 && s.lastRestart() != null) {
             restartText = s.restarts() + " (" + KubectlDuration.since(s.lastRestart(), now) + " ago)";
         }
-        return new PodRow(s.name(), s.ready(), s.status(), restartText, KubectlDuration.since(s.created(), now),
-                s.ip(), s.node());
+        return new PodRow(withNamespace ? s.namespace() : null, s.name(), s.ready(), s.status(), restartText,
+                KubectlDuration.since(s.created(), now), s.ip(), s.node(), s.nominatedNode(), s.readinessGates());
     }
 
     /** Everything of the row that does not depend on the time, worked out once per change of the pod. */
@@ -140,9 +149,32 @@ public final class PodPrinter {
 
         String ip = status.podIPs().isEmpty() || status.podIPs().get(0).ip() == null
                 || status.podIPs().get(0).ip().isEmpty() ? NONE : status.podIPs().get(0).ip();
-        String node = spec.nodeName().isEmpty() ? NONE : spec.nodeName();
-        return new PodSummary(pod.name(), readyContainers, totalContainers, reason, restarts, lastRestart,
-                pod.metadata().creationTimestamp(), ip, node);
+        String node = spec.nodeName().isEmpty() ? NONE : spec.nodeName().intern();
+        String nominated = status.nominatedNodeName().isEmpty() ? NONE : status.nominatedNodeName().intern();
+        return new PodSummary(pod.metadata().namespace().intern(), pod.name(),
+                (readyContainers + "/" + totalContainers).intern(), reason.intern(), restarts,
+                restarts == 0 ? null : lastRestart, pod.metadata().creationTimestamp(), ip, node, nominated,
+                readinessGates(pod), PodSummary.internLabels(pod.metadata().labels()));
+    }
+
+    /** READINESS GATES: true gate conditions over all gates, {@code <none>} without gates. */
+    private static String readinessGates(Pod pod) {
+        List<Pod.ReadinessGate> gates = pod.spec().readinessGates();
+        if (gates.isEmpty()) {
+            return NONE;
+        }
+        int trueConditions = 0;
+        for (Pod.ReadinessGate gate : gates) {
+            for (Pod.Condition condition : pod.status().conditions()) {
+                if (condition.type() != null && condition.type().equals(gate.conditionType())) {
+                    if ("True".equals(condition.status())) {
+                        trueConditions++;
+                    }
+                    break;
+                }
+            }
+        }
+        return (trueConditions + "/" + gates.size()).intern();
     }
 
     private static boolean isSidecar(Pod.Spec spec, String name) {

@@ -4,15 +4,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a list request asks for: namespace, a name filter, a sort column and direction, a page.
+ * What a list request asks for: a namespace or all of them, a label selector, a name filter, a sort column and
+ * direction, a page.
  *
  * @param page 1-based
  */
-public record PodQuery(String namespace, String filter, Sort sort, boolean descending, int page) {
+public record PodQuery(PodScope scope, Selector selector, String filter, Sort sort, boolean descending, int page) {
     public static final int PAGE_SIZE = 100;
 
     public PodQuery {
-        Objects.requireNonNull(namespace);
+        Objects.requireNonNull(scope);
+        selector = selector == null ? Selector.everything() : selector;
         filter = filter == null ? "" : filter.trim();
         Objects.requireNonNull(sort);
         if (page < 1) {
@@ -20,8 +22,15 @@ public record PodQuery(String namespace, String filter, Sort sort, boolean desce
         }
     }
 
+    /** Whether a pod belongs in this view: its name contains the filter and its labels match the selector. */
+    public boolean includes(PodSummary pod) {
+        return pod != null && (filter.isEmpty() || pod.name().toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT)))
+                && selector.matches(pod.labels());
+    }
+
     /** The columns of {@code kubectl get pods -o wide} a user can sort by. */
     public enum Sort {
+        NAMESPACE(".metadata.namespace"),
         NAME(".metadata.name"),
         READY(null),
         STATUS(".status.phase"),
@@ -51,7 +60,7 @@ public record PodQuery(String namespace, String filter, Sort sort, boolean desce
                     return sort;
                 }
             }
-            throw new IllegalArgumentException("sort must be one of name, ready, status, restarts, age, ip, node");
+            throw new IllegalArgumentException("sort must be one of namespace, name, ready, status, restarts, age, ip, node");
         }
     }
 }

@@ -32,48 +32,55 @@ public final class PodService {
     /** All matching rows, sorted, unpaged (for {@code /api/pods} without paging). */
     public List<PodRow> rows(PodQuery query) {
         Instant now = clock.instant();
-        return matches(query, store.snapshot(query.namespace())).stream().map(s -> PodPrinter.row(s, now)).toList();
+        boolean withNamespace = query.scope().isAll();
+        return matches(query, store.snapshot(query.scope())).stream()
+                .map(s -> PodPrinter.row(s, now, withNamespace)).toList();
     }
 
     public PodListView list(PodQuery query) {
         Instant now = clock.instant();
-        PodSnapshot snapshot = store.snapshot(query.namespace());
+        PodSnapshot snapshot = store.snapshot(query.scope());
         List<PodSummary> matches = matches(query, snapshot);
         int pages = Math.max(1, (matches.size() + PodQuery.PAGE_SIZE - 1) / PodQuery.PAGE_SIZE);
         int page = Math.min(query.page(), pages);
+        boolean withNamespace = query.scope().isAll();
         // Only the rows on this page are formatted: AGE and "(5m ago)" are the only parts that need the time.
         List<PodRow> rows = matches.subList((page - 1) * PodQuery.PAGE_SIZE,
                         Math.min(matches.size(), page * PodQuery.PAGE_SIZE))
-                .stream().map(s -> PodPrinter.row(s, now)).toList();
-        return new PodListView(query.namespace(), rows, snapshot.pods().size(), matches.size(), query.filter(),
-                query.sort(), query.descending(), page, pages, kubectl(query), snapshot.freshness());
+                .stream().map(s -> PodPrinter.row(s, now, withNamespace)).toList();
+        return new PodListView(query, rows, snapshot.pods().size(), matches.size(), page, pages, kubectl(query),
+                snapshot.freshness(), snapshot.complete());
     }
 
     private static List<PodSummary> matches(PodQuery query, PodSnapshot snapshot) {
         String needle = query.filter().toLowerCase(Locale.ROOT);
+        Selector selector = query.selector();
         List<PodSummary> result = new ArrayList<>();
         for (PodSummary pod : snapshot.pods()) {
-            if (needle.isEmpty() || pod.name().toLowerCase(Locale.ROOT).contains(needle)) {
+            // The same test as PodQuery.includes, with the needle lowered once for the whole list.
+            if ((needle.isEmpty() || pod.name().toLowerCase(Locale.ROOT).contains(needle)) && selector.matches(pod.labels())) {
                 result.add(pod);
             }
         }
-        // The snapshot is sorted by name already.
-        if (query.sort() == PodQuery.Sort.NAME) {
+        // The snapshot is in kubectl's order already: by name, or by namespace then name at -A.
+        PodQuery.Sort sort = query.sort();
+        if (sort == PodQuery.Sort.NAMESPACE || sort == PodQuery.Sort.NAME && !query.scope().isAll()) {
             if (query.descending()) {
                 java.util.Collections.reverse(result);
             }
             return result;
         }
-        Comparator<PodSummary> order = comparator(query.sort());
+        Comparator<PodSummary> order = comparator(sort);
         if (query.descending()) {
             order = order.reversed();
         }
-        result.sort(order.thenComparing(PodSummary::name));
+        result.sort(order.thenComparing(PodSummary::name).thenComparing(PodSummary::namespace));
         return result;
     }
 
     private static Comparator<PodSummary> comparator(PodQuery.Sort sort) {
         return switch (sort) {
+            case NAMESPACE -> Comparator.comparing(PodSummary::namespace);
             case NAME -> Comparator.comparing(PodSummary::name);
             case READY -> Comparator.comparingDouble(PodSummary::readyFraction);
             case STATUS -> Comparator.comparing(PodSummary::status);
@@ -86,14 +93,24 @@ public final class PodService {
     }
 
     static String kubectl(PodQuery query) {
-        StringBuilder command = new StringBuilder("kubectl get pods -n ").append(query.namespace()).append(" -o wide");
-        if (!query.descending() && query.sort() != PodQuery.Sort.NAME && query.sort().kubectlField() != null) {
+        StringBuilder command = new StringBuilder("kubectl get pods ")
+                .append(query.scope().isAll() ? "-A" : "-n " + query.scope().namespace()).append(" -o wide");
+        if (!query.selector().isEmpty()) {
+            command.append(" -l ").append(shellWord(query.selector().text()));
+        }
+        boolean defaultOrder = query.sort() == (query.scope().isAll() ? PodQuery.Sort.NAMESPACE : PodQuery.Sort.NAME);
+        if (!query.descending() && !defaultOrder && query.sort().kubectlField() != null) {
             command.append(" --sort-by=").append(query.sort().kubectlField());
         }
         if (!query.filter().isEmpty()) {
-            command.append(" | grep -i -- '").append(query.filter().replace("'", "'\\''")).append('\'');
+            command.append(" | grep -i -- ").append(shellWord(query.filter()));
         }
         return command.toString();
+    }
+
+    /** A word as a shell reads it: bare when it is plainly safe, else in single quotes. */
+    static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9=,._/:@+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     public PodDetail detail(String namespace, String name) {

@@ -1,18 +1,22 @@
 package dev.poddashboard.pods;
 
 /**
- * Where the pages get pods: a list+watch cache of the API server (one per namespace), or the demo data.
- * Failures are ClusterExceptions.
+ * Where the pages get pods: list+watch caches of the API server, or the demo data. Failures are
+ * ClusterExceptions.
  */
 public interface PodStore extends AutoCloseable {
 
-    /** The namespace's pods, sorted by name; the first call for a namespace waits for its first list. */
-    PodSnapshot snapshot(String namespace);
+    /** The scope's pods, sorted; the first call for a scope waits for the first page of its first list. */
+    PodSnapshot snapshot(PodScope scope);
 
     Pod get(String namespace, String name);
 
     /** Changes as they happen, until the returned handle is closed. */
-    Subscription subscribe(String namespace, PodListener listener);
+    Subscription subscribe(PodScope scope, PodListener listener);
+
+    /** Starts listing a scope in the background, as an informer does at start; never waits, never throws. */
+    default void prefetch(PodScope scope) {
+    }
 
     @Override
     default void close() {

@@ -143,7 +143,28 @@ final class ErrorPages {
         return new ErrorView(403, "Forbidden by RBAC",
                 who + " may not " + denial.verb() + " " + denial.resource() + " " + where + ". The API server "
                         + "authenticated the token but no Role or ClusterRole bound to it allows this. The commands "
-                        + "below ask the same question and would grant exactly this access.",
+                        + "below ask the same question and would grant exactly this access." + lesson(denial),
                 facts, commands, "");
+    }
+
+    /** The kustomize component of k8s-manifests/ that teaches (and grants) exactly this, when there is one. */
+    static String lesson(RbacDenial denial) {
+        String component;
+        String what;
+        if (denial.resource().equals("pods/log")) {
+            component = "components/logs";
+            what = "It grants get on pods/log in the dashboard's namespace: the logs lesson.";
+        } else if (denial.namespace().isEmpty() && List.of("pods", "namespaces", "events").contains(denial.resource())) {
+            component = "components/cluster-wide";
+            what = "A Role only ever grants inside its own namespace; reading " + denial.resource() + " across all "
+                    + "namespaces needs a ClusterRole and a ClusterRoleBinding, which is what it adds.";
+        } else if (denial.resource().equals("tokenreviews")) {
+            component = "components/token-review";
+            what = "It binds the ClusterRole system:auth-delegator.";
+        } else {
+            return "";
+        }
+        return " With the project's manifests: add " + component + " under components: in "
+                + "k8s-manifests/kustomization.yaml and run kubectl apply -k k8s-manifests/. " + what;
     }
 }

@@ -1,6 +1,8 @@
 package dev.poddashboard.web;
 
 import dev.poddashboard.pods.PodQuery;
+import dev.poddashboard.pods.PodScope;
+import dev.poddashboard.pods.Selector;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,10 @@ final class Params {
 
     Params(String defaultNamespace) {
         this.defaultNamespace = defaultNamespace;
+    }
+
+    String defaultNamespace() {
+        return defaultNamespace;
     }
 
     String namespace(Context ctx) {
@@ -57,7 +63,35 @@ final class Params {
         if (dir != null && !dir.isEmpty() && !dir.equals("asc") && !dir.equals("desc")) {
             throw new BadRequest("dir must be asc or desc");
         }
-        return new PodQuery(namespace(ctx), filter, sort, "desc".equals(dir), page(ctx));
+        Selector selector;
+        try {
+            selector = Selector.parse(ctx.queryParam("selector"));
+        } catch (Selector.Invalid e) {
+            throw new BadRequest(e.getMessage());
+        }
+        boolean all = flag(ctx, "all-namespaces");
+        PodScope scope = all ? PodScope.allNamespaces() : PodScope.of(namespace(ctx));
+        if (sort == PodQuery.Sort.NAME && all && (sortParam == null || sortParam.isEmpty())) {
+            sort = PodQuery.Sort.NAMESPACE; // kubectl -A lists by namespace, then name
+        }
+        return new PodQuery(scope, selector, filter, sort, "desc".equals(dir), page(ctx));
+    }
+
+    /** A true/false query parameter; absent or empty is false. */
+    static boolean flag(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty() || raw.equals("false") || raw.equals("0")) {
+            return false;
+        }
+        if (raw.equals("true") || raw.equals("1")) {
+            return true;
+        }
+        throw new BadRequest(name + " must be true or false");
+    }
+
+    /** The scope of a pod stream: ?all-namespaces=true, else ?namespace= (default the dashboard's own). */
+    PodScope scope(Context ctx) {
+        return flag(ctx, "all-namespaces") ? PodScope.allNamespaces() : PodScope.of(namespace(ctx));
     }
 
     static int page(Context ctx) {

@@ -1,13 +1,17 @@
 package dev.poddashboard.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.pods.Namespaces;
 import dev.poddashboard.pods.PodDetail;
 import dev.poddashboard.pods.PodListView;
 import dev.poddashboard.pods.PodQuery;
 import dev.poddashboard.pods.PodRow;
+import dev.poddashboard.pods.PodScope;
 import dev.poddashboard.pods.PodService;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +19,13 @@ import java.util.Map;
 /** The pod list and pod pages, and their JSON twins under {@code /api}. */
 final class PodController {
     private final PodService pods;
+    private final Namespaces namespaces;
     private final Params params;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
-    PodController(PodService pods, Params params, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    PodController(PodService pods, Namespaces namespaces, Params params, ObjectMapper mapper) {
         this.pods = pods;
+        this.namespaces = namespaces;
         this.params = params;
         this.mapper = mapper;
     }
@@ -30,55 +36,99 @@ final class PodController {
 
     void listPage(Context ctx) {
         PodQuery query = params.podQuery(ctx);
+        boolean wide = Params.flag(ctx, "wide");
         PodListView view = pods.list(query);
+        if (!view.allNamespaces()) {
+            namespaces.visited(view.namespace());
+        }
+        ListUrl here = ListUrl.of(query, wide);
         Map<String, SortLink> columns = new LinkedHashMap<>();
         for (PodQuery.Sort sort : PodQuery.Sort.values()) {
+            if (sort == PodQuery.Sort.NAMESPACE && !view.allNamespaces()) {
+                continue;
+            }
             boolean active = sort == view.sort();
-            boolean nextDescending = active && !view.descending();
-            columns.put(sort.key(), new SortLink(sort.name(), url(view.namespace(), view.filter(), sort, nextDescending, 1),
+            columns.put(sort.key(), new SortLink(sort.name(), here.sorted(sort, active && !view.descending()).toString(),
                     active, view.descending()));
         }
-        ctx.render("pods/list", Map.of(
-                "view", view,
-                "columns", columns,
-                "rowsHtml", PodTableRows.html(view.rows(), view.namespace()),
-                "eventsUrl", "/api/pods/events?namespace=" + encode(view.namespace()),
-                "previousUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() - 1),
-                "nextUrl", url(view.namespace(), view.filter(), view.sort(), view.descending(), view.page() + 1)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("wide", wide);
+        model.put("columns", columns);
+        model.put("rowsHtml", PodTableRows.html(view.rows(), view.namespace(), wide));
+        model.put("eventsUrl", eventsUrl(query));
+        model.put("previousUrl", here.page(view.page() - 1).toString());
+        model.put("nextUrl", here.page(view.page() + 1).toString());
+        model.put("wideUrl", here.wide(!wide).toString());
+        model.put("scopeUrl", here.scope(view.allNamespaces() ? PodScope.of(params.defaultNamespace()) : PodScope.allNamespaces()).toString());
+        model.put("clearUrl", new ListUrl(query.scope(), "", "", query.sort(), query.descending(), 1, wide).toString());
+        model.put("namespaces", namespaces.choices());
+        ctx.render("pods/list", model);
+    }
+
+    /** The SSE stream for exactly this view: scope, selector and name filter are applied on the server. */
+    private static String eventsUrl(PodQuery query) {
+        StringBuilder url = new StringBuilder("/api/pods/events?");
+        url.append(query.scope().isAll() ? "all-namespaces=true" : "namespace=" + ListUrl.encode(query.scope().namespace()));
+        if (!query.selector().isEmpty()) {
+            url.append("&selector=").append(ListUrl.encode(query.selector().text()));
+        }
+        if (!query.filter().isEmpty()) {
+            url.append("&q=").append(ListUrl.encode(query.filter()));
+        }
+        return url.toString();
     }
 
     void detailPage(Context ctx) {
         String name = Params.podName(ctx);
         PodDetail detail = pods.detail(params.namespace(ctx), name);
-        ctx.render("pods/detail", Map.of("pod", detail,
-                "backUrl", url(detail.namespace(), "", PodQuery.Sort.NAME, false, 1)));
+        Map<String, String> labelUrls = new LinkedHashMap<>();
+        detail.labels().forEach((key, value) -> labelUrls.put(key,
+                ListUrl.label(PodScope.of(detail.namespace()), key, value)));
+        ctx.render("pods/detail", Map.of("pod", detail, "labelUrls", labelUrls,
+                "backUrl", ListUrl.namespace(detail.namespace())));
     }
 
-    record PagedPodsJson(String namespace, List<PodRow> pods, int total, int matching, int page, int pages) {
+    record PagedPodsJson(String namespace, Boolean allNamespaces, String selector, List<PodRow> pods, int total,
+                         int matching, int page, int pages, boolean complete) {
     }
 
-    void listJson(Context ctx) throws java.io.IOException {
+    void listJson(Context ctx) throws IOException {
         PodQuery query = params.podQuery(ctx);
+        String namespace = query.scope().isAll() ? null : query.scope().namespace();
+        String selector = query.selector().isEmpty() ? null : query.selector().text();
         if (ctx.queryParam("page") == null) {
-            writeAll(ctx, query.namespace(), pods.rows(query));
+            writeAll(ctx, namespace, selector, pods.rows(query));
             return;
         }
         PodListView view = pods.list(query);
-        ctx.json(new PagedPodsJson(view.namespace(), view.rows(), view.total(), view.matching(), view.page(), view.pages()));
+        ctx.json(new PagedPodsJson(namespace, namespace == null ? Boolean.TRUE : null, selector, view.rows(),
+                view.total(), view.matching(), view.page(), view.pages(), view.complete()));
     }
 
     /**
      * The full list, streamed straight to the response: 10,000 rows never become one 1.2 MB string first.
-     * Shape: {@code {"namespace": ..., "pods": [row, ...]}}.
+     * Shape: {@code {"namespace": ..., "pods": [row, ...]}}; across namespaces {@code "allNamespaces": true} and
+     * every row carries its {@code "namespace"}.
      */
-    private void writeAll(Context ctx, String namespace, List<PodRow> rows) throws java.io.IOException {
+    private void writeAll(Context ctx, String namespace, String selector, List<PodRow> rows) throws IOException {
         ctx.contentType("application/json");
-        try (com.fasterxml.jackson.core.JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
             json.writeStartObject();
-            json.writeStringField("namespace", namespace);
+            if (namespace == null) {
+                json.writeBooleanField("allNamespaces", true);
+            } else {
+                json.writeStringField("namespace", namespace);
+            }
+            if (selector != null) {
+                json.writeStringField("selector", selector);
+            }
             json.writeArrayFieldStart("pods");
             for (PodRow row : rows) {
                 json.writeStartObject();
+                if (row.namespace() != null) {
+                    json.writeStringField("namespace", row.namespace());
+                }
                 json.writeStringField("name", row.name());
                 json.writeStringField("ready", row.ready());
                 json.writeStringField("status", row.status());
@@ -86,6 +136,8 @@ final class PodController {
                 json.writeStringField("age", row.age());
                 json.writeStringField("ip", row.ip());
                 json.writeStringField("node", row.node());
+                json.writeStringField("nominatedNode", row.nominatedNode());
+                json.writeStringField("readinessGates", row.readinessGates());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -96,26 +148,5 @@ final class PodController {
     void detailJson(Context ctx) {
         String name = Params.podName(ctx);
         ctx.json(pods.detail(params.namespace(ctx), name));
-    }
-
-    static String url(String namespace, String filter, PodQuery.Sort sort, boolean descending, int page) {
-        StringBuilder url = new StringBuilder("/?namespace=").append(encode(namespace));
-        if (!filter.isEmpty()) {
-            url.append("&q=").append(encode(filter));
-        }
-        if (sort != PodQuery.Sort.NAME) {
-            url.append("&sort=").append(sort.key());
-        }
-        if (descending) {
-            url.append("&dir=desc");
-        }
-        if (page > 1) {
-            url.append("&page=").append(page);
-        }
-        return url.toString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

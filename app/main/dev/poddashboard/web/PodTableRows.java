@@ -16,15 +16,24 @@ final class PodTableRows {
     private PodTableRows() {
     }
 
-    static String html(List<PodRow> rows, String namespace) {
-        StringBuilder html = new StringBuilder(rows.size() * 400);
-        String ns = URLEncoder.encode(namespace, StandardCharsets.UTF_8);
+    /**
+     * @param namespace the list's namespace (rows of an all-namespaces list carry their own)
+     * @param wide      with NOMINATED NODE and READINESS GATES, as {@code -o wide} prints them
+     */
+    static String html(List<PodRow> rows, String namespace, boolean wide) {
+        StringBuilder html = new StringBuilder(rows.size() * 450);
         for (PodRow row : rows) {
+            String ns = row.namespaceOr(namespace);
             String name = escape(row.name());
-            html.append("<tr class=\"pod-row\" data-name=\"").append(name).append("\">")
-                    .append("<td class=\"name\"><a class=\"pod-link\" href=\"/pods/")
-                    .append(escape(URLEncoder.encode(row.name(), StandardCharsets.UTF_8))).append("?namespace=").append(ns)
-                    .append("\">").append(name).append("</a></td>");
+            html.append("<tr class=\"pod-row\" data-name=\"").append(name).append("\" data-namespace=\"")
+                    .append(escape(ns)).append("\">");
+            if (row.namespace() != null) {
+                html.append("<td class=\"namespace\"><a class=\"namespace-link\" href=\"")
+                        .append(escape(ListUrl.namespace(ns))).append("\">").append(escape(ns)).append("</a></td>");
+            }
+            html.append("<td class=\"name\"><a class=\"pod-link\" href=\"/pods/")
+                    .append(escape(URLEncoder.encode(row.name(), StandardCharsets.UTF_8))).append("?namespace=")
+                    .append(escape(URLEncoder.encode(ns, StandardCharsets.UTF_8))).append("\">").append(name).append("</a></td>");
             cell(html, "ready", row.ready());
             html.append("<td class=\"status\"><span class=\"status-badge tone-").append(row.tone()).append("\">")
                     .append(escape(row.status())).append("</span></td>");
@@ -32,6 +41,10 @@ final class PodTableRows {
             cell(html, "age", row.age());
             cell(html, "ip", row.ip());
             cell(html, "node", row.node());
+            if (wide) {
+                cell(html, "nominated-node", row.nominatedNode());
+                cell(html, "readiness-gates", row.readinessGates());
+            }
             html.append("</tr>\n");
         }
         return html.toString();

@@ -20,9 +20,9 @@ public final class WebServer {
         StaticAssets assets = new StaticAssets();
         Site site = Site.of(connection, assets.bootstrapCss());
         Params params = new Params(site.namespace());
-        PodController pods = new PodController(services.pods(), params, mapper);
+        PodController pods = new PodController(services.pods(), services.namespaces(), params, mapper);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
-        PodEvents events = new PodEvents(services.pods().store(), params, mapper, clock);
+        PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
         InFlightRequests inFlight = new InFlightRequests();
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;

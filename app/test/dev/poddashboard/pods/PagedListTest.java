@@ -16,31 +16,37 @@ import dev.poddashboard.testing.Fixtures;
 import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
+import dev.poddashboard.testing.TableFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The first list arrives in pages (limit/continue), exactly as the captured server paged it. */
+/** The first list arrives in pages (limit/continue) of Tables, exactly as the captured server paged them. */
 class PagedListTest {
-    private static final String PODS = "/api/v1/namespaces/dashboard/pods";
-    private static final String FIRST_CONTINUE = "eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTE1MjcsInN0YXJ0Ijoibmdpbngtd2ViLTVmN2Q4YzliNC1xN200elx1MDAwMCJ9";
-    private static final String SECOND_CONTINUE = "eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTE1MjcsInN0YXJ0IjoicGVuZGluZy13b3JrZXJcdTAwMDAifQ";
+    private static final String PODS = "/api/v1/namespaces/realnode-demo/pods";
+    private static final String FIRST_CONTINUE = "eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTEzODgsInN0YXJ0IjoiY3Jhc2gtZGVtb1x1MDAwMCJ9";
+    private static final String SECOND_CONTINUE = "eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTEzODgsInN0YXJ0IjoibXVsdGktZGVtb1x1MDAwMCJ9";
+    /** The third page was not captured: the same Table's remaining rows, with the last page's metadata. */
+    private static final String LAST_PAGE = TableFixtures.rows(Fixtures.node("pod-table-includeobject-object.json"),
+            name -> Set.of("once-demo-69nxp", "web-fb88cb456-8cbtg", "web-fb88cb456-rnhdd").contains(name),
+            "{\"resourceVersion\":\"11388\"}");
     private MockApiServer api;
     private WatchedPods pods;
 
     @BeforeEach
     void start() {
-        api = new MockApiServer().watchIdle("dashboard");
+        api = new MockApiServer().watchIdle("realnode-demo");
         var wire = api.wireMock();
         wire.stubFor(get(urlPathEqualTo(PODS)).withQueryParam("limit", equalTo("2")).withQueryParam("continue", absent())
-                .willReturn(json(200, "pod-list-paged-limit2.json")));
+                .willReturn(json(200, Fixtures.node("pod-table-limit2.json"))));
         wire.stubFor(get(urlPathEqualTo(PODS)).withQueryParam("continue", equalTo(SECOND_CONTINUE))
-                .willReturn(json(200, "pod-list-paged-limit2-last.json")));
+                .willReturn(json(200, LAST_PAGE)));
         ObjectMapper mapper = Main.objectMapper();
-        MutableClock clock = new MutableClock(Fixtures.CAPTURED_AT);
+        MutableClock clock = new MutableClock(Fixtures.NODE_CAPTURED_AT);
         Path dir = RunningApp.serviceAccountDir("tls/ca.crt");
         Settings settings = Settings.fromEnvironment(Map.of("DASHBOARD_MODE", "in-cluster", "KUBERNETES_SERVICE_HOST", "127.0.0.1",
                 "KUBERNETES_SERVICE_PORT", Integer.toString(api.port()), "SERVICE_ACCOUNT_DIR", dir.toString()), dir);
@@ -54,21 +60,40 @@ class PagedListTest {
         api.close();
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String file) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(Fixtures.api(file));
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private PodSnapshot complete() {
+        PodScope scope = PodScope.of("realnode-demo");
+        dev.poddashboard.testing.Eventually.assertThat(() -> assertThat(pods.snapshot(scope).complete()).isTrue());
+        return pods.snapshot(scope);
     }
 
     @Test
     void allThreePagesMakeOneList() {
         api.wireMock().stubFor(get(urlPathEqualTo(PODS)).withQueryParam("continue", equalTo(FIRST_CONTINUE))
-                .willReturn(json(200, "pod-list-paged-limit2-continue.json")));
-        PodSnapshot snapshot = pods.snapshot("dashboard");
-        assertThat(snapshot.pods()).extracting(PodSummary::name).containsExactly("my-kubernetes-dashboard",
-                "nginx-web-5f7d8c9b4-q7m4z", "nginx-web-5f7d8c9b4-x2k9p", "pending-worker", "redis-0",
-                "report-job-28412870-abcde");
+                .willReturn(json(200, Fixtures.node("pod-table-limit2-continue.json"))));
+        PodSnapshot snapshot = complete();
+        assertThat(snapshot.pods()).extracting(PodSummary::name).containsExactly("badimage-demo", "crash-demo",
+                "log-demo", "multi-demo", "once-demo-69nxp", "web-fb88cb456-8cbtg", "web-fb88cb456-rnhdd");
         assertThat(api.apiRequests()).extracting(r -> r.getUrl()).containsExactly(
-                PODS + "?limit=2", PODS + "?limit=2&continue=" + FIRST_CONTINUE, PODS + "?limit=2&continue=" + SECOND_CONTINUE);
+                PODS + "?limit=2&includeObject=Object", PODS + "?limit=2&includeObject=Object&continue=" + FIRST_CONTINUE,
+                PODS + "?limit=2&includeObject=Object&continue=" + SECOND_CONTINUE);
+        assertThat(api.apiRequests()).allSatisfy(r -> assertThat(r.getHeader("Accept"))
+                .isEqualTo("application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json"));
         assertThat(snapshot.freshness().mode()).isEqualTo("live");
+    }
+
+    @Test
+    void theFirstPageIsShownBeforeTheRestArrives() throws Exception {
+        api.wireMock().stubFor(get(urlPathEqualTo(PODS)).withQueryParam("continue", equalTo(FIRST_CONTINUE))
+                .willReturn(json(200, Fixtures.node("pod-table-limit2-continue.json")).withFixedDelay(1500)));
+        PodSnapshot first = pods.snapshot(PodScope.of("realnode-demo"));
+        assertThat(first.complete()).isFalse();
+        assertThat(first.freshness().mode()).isEqualTo("listing");
+        assertThat(first.pods()).extracting(PodSummary::name).containsExactly("badimage-demo", "crash-demo");
+        assertThat(complete().pods()).hasSize(7);
     }
 
     @Test
@@ -76,13 +101,14 @@ class PagedListTest {
         String scenario = "compaction";
         api.wireMock().stubFor(get(urlPathEqualTo(PODS)).withQueryParam("continue", equalTo(FIRST_CONTINUE))
                 .inScenario(scenario).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willSetStateTo("compacted").willReturn(json(410, "status-410-expired-continue.json")));
+                .willSetStateTo("compacted").willReturn(json(410, Fixtures.api("status-410-expired-continue.json"))));
         api.wireMock().stubFor(get(urlPathEqualTo(PODS)).withQueryParam("continue", equalTo(FIRST_CONTINUE))
                 .inScenario(scenario).whenScenarioStateIs("compacted")
-                .willReturn(json(200, "pod-list-paged-limit2-continue.json")));
-        assertThat(pods.snapshot("dashboard").pods()).hasSize(6);
+                .willReturn(json(200, Fixtures.node("pod-table-limit2-continue.json"))));
+        assertThat(complete().pods()).hasSize(7);
         assertThat(api.apiRequests()).extracting(r -> r.getUrl()).containsExactly(
-                PODS + "?limit=2", PODS + "?limit=2&continue=" + FIRST_CONTINUE,
-                PODS + "?limit=2", PODS + "?limit=2&continue=" + FIRST_CONTINUE, PODS + "?limit=2&continue=" + SECOND_CONTINUE);
+                PODS + "?limit=2&includeObject=Object", PODS + "?limit=2&includeObject=Object&continue=" + FIRST_CONTINUE,
+                PODS + "?limit=2&includeObject=Object", PODS + "?limit=2&includeObject=Object&continue=" + FIRST_CONTINUE,
+                PODS + "?limit=2&includeObject=Object&continue=" + SECOND_CONTINUE);
     }
 }

@@ -28,6 +28,14 @@ public final class Fixtures {
         return read(dir().resolve("api").resolve(file));
     }
 
+    /** A response captured from a real node (a kubelet running real containers): ../shared/fixtures/node/api. */
+    public static String node(String file) {
+        return read(dir().resolve("node").resolve("api").resolve(file));
+    }
+
+    /** When the node fixtures were captured. */
+    public static final Instant NODE_CAPTURED_AT = Instant.parse("2026-12-02T01:52:49Z");
+
     public static String token(String file) {
         return read(dir().resolve("tokens").resolve(file)).trim();
     }

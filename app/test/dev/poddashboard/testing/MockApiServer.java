@@ -52,6 +52,16 @@ public final class MockApiServer implements AutoCloseable {
         return answerBody(path, status, Fixtures.api(fixtureFile));
     }
 
+    /**
+     * GET {@code path} with kubectl's Table Accept header answers {@code body}, as a real API server does;
+     * a later {@link #answer}/{@link #answerBody} for the same path takes over both kinds of request.
+     */
+    public MockApiServer answerTable(String path, String body) {
+        server.stubFor(get(urlPathEqualTo(path)).withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("as=Table"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+        return this;
+    }
+
     public MockApiServer answerBody(String path, int status, String body) {
         server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
                 .withStatus(status)
@@ -62,6 +72,13 @@ public final class MockApiServer implements AutoCloseable {
 
     private final java.util.Map<String, java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping>> watchStubs =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every watch of the pods at {@code path} ends at once with no event (e.g. /api/v1/pods, all namespaces). */
+    public MockApiServer watchIdleAt(String path) {
+        server.stubFor(get(urlPathEqualTo(path)).withQueryParam("watch", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("")));
+        return this;
+    }
 
     /** A watch of {@code namespace}'s pods that the server ends at once with no event (the app opens it again). */
     public MockApiServer watchIdle(String namespace) {
@@ -105,6 +122,11 @@ public final class MockApiServer implements AutoCloseable {
         return this;
     }
 
+    /** LIST requests of pods (a namespace's or all), without watches. */
+    public List<LoggedRequest> podLists() {
+        return apiRequests().stream().filter(r -> r.getUrl().matches("/api/v1/(namespaces/[^/]+/)?pods(\\?.*)?")).toList();
+    }
+
     /** Requests other than watches (which the app reopens in the background). */
     public List<LoggedRequest> apiRequests() {
         return requests().stream().filter(r -> !r.getUrl().contains("watch=1")).toList();
@@ -114,6 +136,7 @@ public final class MockApiServer implements AutoCloseable {
     public MockApiServer withDashboardNamespace() {
         watchIdle("dashboard");
         answer("/api/v1/namespaces/dashboard/pods", 200, "pod-list-dashboard.json");
+        answerTable("/api/v1/namespaces/dashboard/pods", TableFixtures.dashboard());
         answer("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard", 200, "pod-my-kubernetes-dashboard.json");
         answer("/api/v1/namespaces/dashboard/pods/no-such-pod", 404, "status-404-pod-not-found.json");
         answer("/api/v1/namespaces/other/pods", 403, "status-403-list-pods-other-ns.json");

@@ -36,7 +36,21 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp inCluster(int apiPort, Clock clock, String caResource, Map<String, String> extraEnv) {
+        return inCluster(apiPort, clock, caResource, extraEnv, dir -> { });
+    }
+
+    /**
+     * In-cluster mode with the service-account directory changed before the app starts (it lists its own
+     * namespace as it starts, so a token removed or replaced afterwards would be seen too late).
+     */
+    public static RunningApp inCluster(MockApiServer api, Clock clock, java.util.function.Consumer<Path> beforeStart) {
+        return inCluster(api.port(), clock, "tls/ca.crt", Map.of(), beforeStart);
+    }
+
+    public static RunningApp inCluster(int apiPort, Clock clock, String caResource, Map<String, String> extraEnv,
+                                       java.util.function.Consumer<Path> beforeStart) {
         Path dir = serviceAccountDir(caResource);
+        beforeStart.accept(dir);
         Map<String, String> env = new HashMap<>();
         env.put("DASHBOARD_MODE", "in-cluster");
         env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
@@ -80,11 +94,23 @@ public final class RunningApp implements AutoCloseable {
 
     /** Replaces the token the way the kubelet does: write aside, then move into place atomically. */
     public void rotateToken(String newToken) {
+        writeToken(serviceAccountDir, newToken);
+    }
+
+    public static void writeToken(Path serviceAccountDir, String newToken) {
         try {
             Path next = serviceAccountDir.resolve(".token.next");
             Files.writeString(next, newToken, StandardCharsets.US_ASCII);
             Files.move(next, serviceAccountDir.resolve("token"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void deleteToken(Path serviceAccountDir) {
+        try {
+            Files.delete(serviceAccountDir.resolve("token"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,8 +50,7 @@ class ClusterConnectionTest {
     @Test
     void missingTokenExplainsAutomountAndRecoversWhenTheTokenAppears() throws IOException {
         try (MockApiServer api = new MockApiServer().withDashboardNamespace();
-             RunningApp app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT))) {
-            Files.delete(app.serviceAccountDir().resolve("token"));
+             RunningApp app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT), RunningApp::deleteToken)) {
             HttpResponse<String> page = app.get("/");
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("No service-account token is mounted")

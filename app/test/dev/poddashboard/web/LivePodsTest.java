@@ -72,7 +72,7 @@ class LivePodsTest {
             app.get("/");
             app.get("/api/pods?sort=age");
         }
-        assertThat(api.apiRequests()).hasSize(1);
+        assertThat(api.podLists()).hasSize(1);
         assertThat(api.requests()).anySatisfy(r -> assertThat(r.getUrl())
                 .contains("watch=1").contains("resourceVersion=11527").contains("allowWatchBookmarks=true"));
     }
@@ -153,8 +153,8 @@ class LivePodsTest {
     void aWatchTooFarBehindListsAgain() {
         app.get("/");
         api.watchThenIdle("dashboard", Fixtures.api("watch-pods-dashboard-410-too-old.jsonl"));
-        Eventually.assertThat(() -> assertThat(api.apiRequests()).hasSize(2));
-        assertThat(api.apiRequests()).allSatisfy(r -> assertThat(r.getUrl()).contains("limit=500").doesNotContain("watch"));
+        Eventually.assertThat(() -> assertThat(api.podLists()).hasSize(2));
+        assertThat(api.podLists()).allSatisfy(r -> assertThat(r.getUrl()).contains("limit=500").doesNotContain("watch"));
     }
 
     @Test
@@ -162,12 +162,12 @@ class LivePodsTest {
         api.watchFails("dashboard", 403, "status-403-list-pods-other-ns.json");
         assertThat(app.get("/").statusCode()).isEqualTo(200);
         Eventually.assertThat(() -> assertThat(app.get("/").body()).contains("may list pods but not").contains("mode-polling"));
-        int lists = api.apiRequests().size();
+        int lists = api.podLists().size();
         clock.advance(Duration.ofSeconds(6));
         app.get("/");
-        assertThat(api.apiRequests()).hasSize(lists + 1);
+        assertThat(api.podLists()).hasSize(lists + 1);
         app.get("/");
-        assertThat(api.apiRequests()).hasSize(lists + 1);
+        assertThat(api.podLists()).hasSize(lists + 1);
     }
 
     @Test

@@ -77,13 +77,12 @@ class ResilienceTest {
     void anExpiredTokenIsSaidPlainlyAndTheAppRecoversWhenAValidOneIsMounted() {
         MutableClock clock = new MutableClock(Fixtures.CAPTURED_AT.plusSeconds(11 * 60));
         String expired = Fixtures.token("expired.jwt");
-        try (MockApiServer api = new MockApiServer().withDashboardNamespace();
-             RunningApp app = RunningApp.inCluster(api, clock)) {
-            api.wireMock().stubFor(get(urlPathEqualTo("/api/v1/namespaces/dashboard/pods")).atPriority(1)
-                    .withHeader("Authorization", equalTo("Bearer " + expired))
-                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                            .withBody(Fixtures.api("status-401-expired-token.json"))));
-            app.rotateToken(expired);
+        MockApiServer api = new MockApiServer().withDashboardNamespace();
+        api.wireMock().stubFor(get(urlPathEqualTo("/api/v1/namespaces/dashboard/pods")).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + expired))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.api("status-401-expired-token.json"))));
+        try (api; RunningApp app = RunningApp.inCluster(api, clock, dir -> RunningApp.writeToken(dir, expired))) {
             HttpResponse<String> page = app.get("/");
             assertThat(page.statusCode()).isEqualTo(401);
             assertThat(page.body()).contains("The API server rejected the token").contains("expired");

@@ -139,7 +139,8 @@ class TokenPagesTest {
 
     @Test
     void noMountedTokenIsExplainedNotAnError() throws IOException {
-        Files.delete(app.serviceAccountDir().resolve("token"));
+        app.close();
+        app = RunningApp.inCluster(api, clock, RunningApp::deleteToken);
         HttpResponse<String> page = app.get("/token");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("No token is mounted").contains("automountServiceAccountToken: false")

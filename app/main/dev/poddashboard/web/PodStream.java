@@ -6,6 +6,8 @@ import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.pods.Freshness;
 import dev.poddashboard.pods.PodChange;
 import dev.poddashboard.pods.PodPrinter;
+import dev.poddashboard.pods.PodQuery;
+import dev.poddashboard.pods.PodScope;
 import dev.poddashboard.pods.PodRow;
 import dev.poddashboard.pods.PodStore;
 import io.javalin.http.Context;
@@ -19,11 +21,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code /api/pods/events?namespace=NS}: server-sent events from the namespace's watch. {@code pod} events carry
- * {@code {"type": "ADDED"|"MODIFIED"|"DELETED", "row": {...}}} with the row exactly as the list prints it;
- * {@code freshness} events say whether the data is live or reconnecting; {@code problem} ends the stream.
+ * {@code /api/pods/events?namespace=NS} (or {@code all-namespaces=true}, with {@code selector=} and {@code q=}):
+ * server-sent events from the scope's watch, for exactly the pods the view shows. {@code pod} events carry
+ * {@code {"type": "ADDED"|"MODIFIED"|"DELETED", "row": {...}}} with the row exactly as the list prints it (a pod
+ * whose labels change so that it leaves the selection arrives as DELETED); {@code freshness} events say whether
+ * the data is live, still listing or reconnecting; {@code problem} ends the stream.
  */
-final class PodEvents implements AutoCloseable {
+final class PodStream implements AutoCloseable {
     private static final long PING_SECONDS = 15;
 
     private final PodStore store;
@@ -40,7 +44,7 @@ final class PodEvents implements AutoCloseable {
     record PodEvent(String type, PodRow row) {
     }
 
-    PodEvents(PodStore store, Params params, ObjectMapper mapper, Clock clock) {
+    PodStream(PodStore store, Params params, ObjectMapper mapper, Clock clock) {
         this.store = store;
         this.params = params;
         this.mapper = mapper;
@@ -51,7 +55,7 @@ final class PodEvents implements AutoCloseable {
 
     /** Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream. */
     void validate(Context ctx) {
-        params.namespace(ctx);
+        params.podQuery(ctx);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new BadRequest("this endpoint streams server-sent events: send Accept: text/event-stream "
@@ -60,14 +64,18 @@ final class PodEvents implements AutoCloseable {
     }
 
     void stream(SseClient client) {
-        String namespace = params.namespace(client.ctx());
+        PodQuery query = params.podQuery(client.ctx());
+        PodScope scope = query.scope();
         client.keepAlive();
         PodStore.Subscription subscription;
         try {
-            subscription = store.subscribe(namespace, new PodStore.PodListener() {
+            subscription = store.subscribe(scope, new PodStore.PodListener() {
                 @Override
                 public void changed(PodChange change) {
-                    send(client, "pod", new PodEvent(change.type().name(), PodPrinter.row(change.pod(), clock.instant())));
+                    String type = typeInView(query, change);
+                    if (type != null) {
+                        send(client, "pod", new PodEvent(type, PodPrinter.row(change.pod(), clock.instant(), scope.isAll())));
+                    }
                 }
 
                 @Override
@@ -85,7 +93,17 @@ final class PodEvents implements AutoCloseable {
             clients.remove(client);
             subscription.close();
         });
-        send(client, "freshness", store.snapshot(namespace).freshness());
+        send(client, "freshness", store.snapshot(scope).freshness());
+    }
+
+    /** What the change means to a filtered view: it enters (ADDED), stays (MODIFIED), leaves (DELETED), or nothing. */
+    static String typeInView(PodQuery query, PodChange change) {
+        boolean was = change.previous() != null && query.includes(change.previous());
+        boolean is = change.type() != PodChange.Type.DELETED && query.includes(change.pod());
+        if (is) {
+            return was ? "MODIFIED" : "ADDED";
+        }
+        return was ? "DELETED" : null;
     }
 
     private void send(SseClient client, String event, Object data) {

@@ -1,0 +1,187 @@
+package dev.poddashboard.pods;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.cluster.ApiStatus;
+import dev.poddashboard.cluster.ClusterException;
+import dev.poddashboard.cluster.KubeApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How one scope's pods come from the API server: LIST pages and WATCH events, asked for as Tables with the whole
+ * object, as kubectl asks ({@link PodTable}). A server that answers with a plain PodList instead (Kubernetes
+ * before 1.10, and aggregated or proxying API servers that do not implement server-side printing) is remembered,
+ * and its pods are printed by the local port of kubectl's printer.
+ */
+final class PodFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(PodFeed.class);
+    // The API server ends each watch after this; a random 5-10 min in client-go, one value is enough here.
+    private static final int WATCH_TIMEOUT_SECONDS = 290;
+
+    private final KubeApi api;
+    private final PodScope scope;
+    private final int pageSize;
+    private final JavaType pageType;
+    private volatile boolean tables = true;
+    private volatile PodTable.Columns columns = PodTable.Columns.NONE;
+
+    /** One LIST page, summarized in the order the server sent it (by name; by namespace, then name, at -A). */
+    record Page(List<PodSummary> pods, String resourceVersion, String continueToken) {
+        boolean last() {
+            return continueToken == null || continueToken.isEmpty();
+        }
+    }
+
+    /** One line of a watch. */
+    sealed interface Event {
+        /** ADDED, MODIFIED or DELETED; {@code pods} has one pod (a Table event could carry several rows). */
+        record Changed(String type, List<PodSummary> pods, String resourceVersion) implements Event {
+        }
+
+        record Bookmark(String resourceVersion) implements Event {
+        }
+
+        /** An ERROR event: a Status (410 Gone when the watch is too far behind). */
+        record Failed(ApiStatus status) implements Event {
+        }
+
+        record Ignored(String type) implements Event {
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WatchLine(String type, JsonNode object) {
+    }
+
+    PodFeed(KubeApi api, PodScope scope, int pageSize) {
+        this.api = api;
+        this.scope = scope;
+        this.pageSize = pageSize;
+        this.pageType = api.mapper().constructType(PodTable.Page.class);
+    }
+
+    /** Whether the server prints the rows (false once it answered a Table request with a plain list). */
+    boolean serverPrinted() {
+        return tables;
+    }
+
+    Page list(String continueToken) {
+        boolean asTable = tables;
+        String path = scope.path() + "?limit=" + pageSize + (asTable ? "&includeObject=Object" : "")
+                + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
+        PodTable.Page page = api.get(path, asTable ? PodTable.ACCEPT : "application/json", pageType);
+        List<PodSummary> pods;
+        if (page.table()) {
+            if (!page.columnDefinitions().isEmpty()) {
+                columns = PodTable.Columns.of(page.columnDefinitions());
+            }
+            PodTable.Columns at = columns;
+            pods = new ArrayList<>(page.rows().size());
+            for (PodTable.Row row : page.rows()) {
+                pods.add(PodTable.summarize(row, at));
+            }
+        } else {
+            if (asTable) {
+                LOG.info("{}: the API server answers a Table request with a plain list; printing rows with kubectl's "
+                        + "rules as ported here", scope.describe());
+                tables = false;
+            }
+            pods = new ArrayList<>(page.items().size());
+            for (Pod pod : page.items()) {
+                pods.add(PodPrinter.summarize(pod));
+            }
+        }
+        return new Page(pods, page.metadata().resourceVersion(), page.metadata().continueToken());
+    }
+
+    /** A whole list, read page by page, keyed as the cache keys pods. */
+    record Whole(Map<String, PodSummary> pods, String resourceVersion) {
+    }
+
+    /** Every page of a list; a 410 on a continue token (etcd compacted past it) starts over once. */
+    Whole listAll(BooleanSupplier stopped) {
+        Map<String, PodSummary> pods = new TreeMap<>();
+        String continueToken = null;
+        boolean restarted = false;
+        String rv = null;
+        while (!stopped.getAsBoolean()) {
+            Page page;
+            try {
+                page = list(continueToken);
+            } catch (ClusterException.ApiError e) {
+                if (e.status().code() == 410 && continueToken != null && !restarted) {
+                    restarted = true;
+                    continueToken = null;
+                    pods.clear();
+                    continue;
+                }
+                throw e;
+            }
+            for (PodSummary pod : page.pods()) {
+                pods.put(scope.key(pod), pod);
+            }
+            rv = page.resourceVersion();
+            if (page.last()) {
+                break;
+            }
+            continueToken = page.continueToken();
+        }
+        return new Whole(pods, rv);
+    }
+
+    KubeApi.Watch watch(String resourceVersion) {
+        boolean asTable = tables;
+        String path = scope.path() + "?watch=1&allowWatchBookmarks=true&timeoutSeconds=" + WATCH_TIMEOUT_SECONDS
+                + (asTable ? "&includeObject=Object" : "")
+                + (resourceVersion == null ? "" : "&resourceVersion=" + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8));
+        return api.watch(path, asTable ? PodTable.ACCEPT : "application/json");
+    }
+
+    Event parse(String line) {
+        WatchLine event = api.parse(line, WatchLine.class);
+        if (event.type() == null || event.object() == null) {
+            return new Event.Ignored(String.valueOf(event.type()));
+        }
+        ObjectMapper mapper = api.mapper();
+        JsonNode object = event.object();
+        String rv = object.path("metadata").path("resourceVersion").asText(null);
+        switch (event.type()) {
+            case "ADDED", "MODIFIED", "DELETED" -> {
+                if ("Table".equals(object.path("kind").asText())) {
+                    PodTable.Page table = mapper.convertValue(object, PodTable.Page.class);
+                    if (!table.columnDefinitions().isEmpty()) {
+                        columns = PodTable.Columns.of(table.columnDefinitions());
+                    }
+                    List<PodSummary> pods = new ArrayList<>(table.rows().size());
+                    for (PodTable.Row row : table.rows()) {
+                        pods.add(PodTable.summarize(row, columns));
+                        if (row.object() != null && row.object().metadata().resourceVersion() != null) {
+                            rv = row.object().metadata().resourceVersion();
+                        }
+                    }
+                    return new Event.Changed(event.type(), pods, rv);
+                }
+                return new Event.Changed(event.type(), List.of(PodPrinter.summarize(mapper.convertValue(object, Pod.class))), rv);
+            }
+            case "BOOKMARK" -> {
+                return new Event.Bookmark(rv);
+            }
+            case "ERROR" -> {
+                return new Event.Failed(mapper.convertValue(object, ApiStatus.class));
+            }
+            default -> {
+                return new Event.Ignored(event.type());
+            }
+        }
+    }
+}
