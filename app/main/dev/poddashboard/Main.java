@@ -7,6 +7,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.poddashboard.cluster.Connection;
 import dev.poddashboard.cluster.Connector;
 import dev.poddashboard.config.InvalidSettingException;
+import dev.poddashboard.events.ApiPodEvents;
+import dev.poddashboard.events.DemoPodEvents;
+import dev.poddashboard.logs.ApiLogSource;
+import dev.poddashboard.logs.DemoLogSource;
+import dev.poddashboard.logs.Logs;
+import dev.poddashboard.pods.PodManifest;
 import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.WatchedPods;
 import dev.poddashboard.pods.DemoPods;
@@ -88,14 +94,15 @@ public final class Main {
         // Readiness does not wait for it (an API outage must not take the explanation pages off the Service).
         pods.prefetch(PodScope.of(connection.namespace()));
         return new Services(new PodService(pods, clock), new Namespaces(Optional.of(api), connection.namespace(), clock),
-                tokens, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
+                new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
     }
 
     private static Services demo(Connection connection, Clock clock) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
         String raw = ((TokenRead.Mounted) token.read()).raw();
-        return new Services(new PodService(new DemoPods(connection.namespace(), clock.instant()), clock),
-                new Namespaces(Optional.empty(), connection.namespace(), clock), token,
+        DemoPods pods = new DemoPods(connection.namespace(), clock.instant());
+        return new Services(new PodService(pods, clock), new Namespaces(Optional.empty(), connection.namespace(), clock),
+                new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
                 new TokenInspector(token, clock),
                 new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw));
     }

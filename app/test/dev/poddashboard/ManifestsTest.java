@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PolicyRule;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
@@ -86,15 +87,16 @@ class ManifestsTest {
     }
 
     @Test
-    void theRoleIsReadOnlyAndOnlyForPods() throws IOException {
+    void theRoleIsReadOnlyAndOnlyForPodsAndTheirEvents() throws IOException {
         V1Role role = only(resources(BASE), V1Role.class);
-        assertThat(role.getRules()).singleElement().satisfies(rule -> {
+        assertThat(role.getRules()).hasSize(2).allSatisfy(rule -> {
             assertThat(rule.getApiGroups()).containsExactly("");
-            assertThat(rule.getResources()).containsExactly("pods");
             assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
             assertThat(rule.getResourceNames()).isNullOrEmpty();
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
         });
+        // No secrets, no exec, no logs (a lesson of its own), nothing that changes anything.
+        assertThat(role.getRules()).flatExtracting(V1PolicyRule::getResources).containsExactly("pods", "events");
     }
 
     @Test
@@ -187,7 +189,8 @@ class ManifestsTest {
         try (var dirs = Files.list(components)) {
             dirs.forEach(d -> names.add(d.getFileName().toString()));
         }
-        assertThat(names).containsExactlyInAnyOrder("cluster-wide", "token-review", "no-automount", "short-token", "legacy-token");
+        assertThat(names).containsExactlyInAnyOrder("cluster-wide", "logs", "token-review", "no-automount", "short-token",
+                "legacy-token");
         for (String name : names) {
             Path dir = components.resolve(name);
             Map<String, Object> k = kustomization(dir);
@@ -199,8 +202,11 @@ class ManifestsTest {
                     assertThat(secret.getType()).isEqualTo("kubernetes.io/service-account-token");
                     assertThat(secret.getMetadata().getAnnotations())
                             .containsEntry("kubernetes.io/service-account.name", serviceAccount);
+                } else if (object instanceof V1RoleBinding binding) {
+                    assertThat(binding.getSubjects()).as(name).allSatisfy(s -> assertThat(s.getName()).isEqualTo(serviceAccount));
+                    assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
                 } else {
-                    assertThat(object).as(name).isInstanceOf(V1ClusterRole.class);
+                    assertThat(object).as(name).isInstanceOfAny(V1ClusterRole.class, V1Role.class);
                 }
             }
             for (Map<String, Object> patch : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
@@ -223,6 +229,16 @@ class ManifestsTest {
         }
         V1ClusterRole clusterWide = (V1ClusterRole) Yaml.loadAll(components.resolve("cluster-wide/clusterrole.yaml").toFile()).get(0);
         assertThat(clusterWide.getRules().get(0).getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(clusterWide.getRules().get(0).getResources()).containsExactlyInAnyOrder("pods", "namespaces", "events");
+        List<Object> logs = Yaml.loadAll(components.resolve("logs/role.yaml").toFile());
+        V1Role logReader = (V1Role) logs.get(0);
+        // Exactly what the dashboard's 403 page tells a user to create (cluster/RbacDenial).
+        assertThat(logReader.getMetadata().getName()).isEqualTo("pods-log-reader");
+        assertThat(logReader.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getResources()).containsExactly("pods/log");
+            assertThat(rule.getVerbs()).containsExactly("get");
+        });
+        assertThat(((V1RoleBinding) logs.get(1)).getRoleRef().getName()).isEqualTo("pods-log-reader");
         V1ClusterRoleBinding delegator = (V1ClusterRoleBinding) Yaml.load(components.resolve("token-review/clusterrolebinding.yaml").toFile());
         assertThat(delegator.getRoleRef().getName()).isEqualTo("system:auth-delegator");
         V1Deployment shortToken = (V1Deployment) Yaml.load(components.resolve("short-token/deployment-patch.yaml").toFile());

@@ -97,6 +97,42 @@ public final class KubeApi {
             }
         }
 
+        /**
+         * The next line, at most {@code maxBytes} of it: the rest of a longer line is read and dropped, never held
+         * (a container may print a megabyte without a newline). Null when the server ended the stream.
+         */
+        public Line nextLine(long maxBytes) {
+            try {
+                long newline = source.indexOf((byte) '\n', 0, maxBytes + 1);
+                if (newline >= 0) {
+                    String text = source.readUtf8(newline);
+                    source.skip(1);
+                    return new Line(text, false);
+                }
+                if (!source.request(1)) {
+                    return null;
+                }
+                if (!source.request(maxBytes + 1)) {
+                    return new Line(source.readUtf8(), false); // the last line, without a newline
+                }
+                String text = source.readUtf8(maxBytes);
+                while (source.request(1)) {
+                    long end = source.indexOf((byte) '\n', 0, source.getBuffer().size());
+                    if (end >= 0) {
+                        source.skip(end + 1);
+                        break;
+                    }
+                    source.skip(source.getBuffer().size());
+                }
+                return new Line(text, true);
+            } catch (IOException e) {
+                if (call.isCanceled()) {
+                    return null;
+                }
+                throw transportFailure(e);
+            }
+        }
+
         @Override
         public void close() {
             call.cancel();
@@ -104,14 +140,29 @@ public final class KubeApi {
         }
     }
 
+    /** A line of a stream; {@code cut} when it was longer than the reader's limit and only its start is kept. */
+    public record Line(String text, boolean cut) {
+    }
+
     public Watch watch(String pathAndQuery) {
         return watch(pathAndQuery, "application/json");
     }
 
-    /** A watch, or any streamed GET (a followed log): opened here, read line by line, closed by the caller. */
+    /** A watch, or any streamed GET: opened here, read line by line, closed by the caller. */
     public Watch watch(String pathAndQuery, String accept) {
-        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
-        okhttp3.Call call = watchHttp.newCall(request);
+        return open(pathAndQuery, accept, watchHttp);
+    }
+
+    /** A streamed GET that fails with a timeout when nothing arrives for {@code idle} (a followed log). */
+    public Watch stream(String pathAndQuery, String accept, java.time.Duration idle) {
+        return open(pathAndQuery, accept, http.newBuilder().readTimeout(idle).build());
+    }
+
+    private Watch open(String pathAndQuery, String accept, OkHttpClient client) {
+        // Uncompressed: a gzip stream holds lines back until its buffer fills, and a followed log must not wait.
+        Request request = request(url(pathAndQuery), "GET").header("Accept", accept)
+                .header("Accept-Encoding", "identity").get().build();
+        okhttp3.Call call = client.newCall(request);
         try {
             Response response = call.execute();
             if (!response.isSuccessful()) {

@@ -46,7 +46,9 @@ public record RbacDenial(String user, String verb, String resource, String apiGr
     public java.util.List<String> grantCommands() {
         String subject = serviceAccount().map(sa -> "--serviceaccount=" + sa).orElse("--user=" + user);
         String baseName = resource.replace('/', '-') + "-reader";
-        String verbs = "list".equals(verb) || "watch".equals(verb) || "get".equals(verb) ? "get,list,watch" : verb;
+        // A reader of a resource wants all three read verbs; a subresource (pods/log) is only ever read with get.
+        boolean read = "list".equals(verb) || "watch".equals(verb) || "get".equals(verb);
+        String verbs = read && !resource.contains("/") ? "get,list,watch" : verb;
         String resourceArg = apiGroup.isEmpty() ? resource : resource + "." + apiGroup;
         String bindingName = serviceAccount().map(sa -> sa.substring(sa.indexOf(':') + 1)).orElse("user") + "-" + baseName;
         if (namespace.isPresent()) {

@@ -51,6 +51,20 @@ public final class DemoPods implements PodStore {
     }
 
     /** As with the base manifests: the ServiceAccount may read pods in its own namespace only. */
+    /** The sample pod as JSON, as an API server would send it (the sample holds only the fields the pages use). */
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode manifest(String ns, String name) {
+        Pod pod = get(ns, name);
+        com.fasterxml.jackson.databind.node.ObjectNode json = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
+        json.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(pod));
+        return json;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+
     private void requireReadable(PodScope scope, String verb, String name) {
         if (!scope.isAll() && namespace.equals(scope.namespace())) {
             return;
@@ -108,7 +122,7 @@ public final class DemoPods implements PodStore {
         list.add(new Pod(meta(ns, "batch-evicted-7h2kq", now.minus(Duration.ofDays(2)), null),
                 spec("default", null, List.of(), List.of(container("batch", "example/batch:2"))),
                 new Pod.Status("Failed", "Evicted", "The node was low on resource: memory.", List.of(), "10.0.0.5",
-                        null, List.of(), null, now.minus(Duration.ofDays(2)), "BestEffort", List.of(), List.of())));
+                        null, List.of(), null, now.minus(Duration.ofDays(2)), "BestEffort", List.of(), List.of(), List.of())));
         list.add(pod(ns, "no-token-pod", now.minus(Duration.ofHours(1)), "default", Boolean.FALSE, "Running",
                 List.of(), List.of(container("app", "example/app:5")), List.of(),
                 List.of(status("app", true, 0, running, null)), true));
@@ -135,12 +149,12 @@ public final class DemoPods implements PodStore {
         List<Pod.PodIP> ips = scheduled ? List.of(new Pod.PodIP("10.244.0." + ipSuffix)) : List.of();
         Pod.Spec spec = spec(serviceAccount, automount, inits, containers);
         if (!scheduled) {
-            spec = new Pod.Spec("", spec.serviceAccountName(), automount, inits, spec.containers(), spec.volumes(), List.of());
+            spec = new Pod.Spec("", spec.serviceAccountName(), automount, inits, spec.containers(), spec.volumes(), List.of(), List.of());
         }
         return new Pod(meta(ns, name, created, null), spec,
                 new Pod.Status(phase, null, null, conditions, scheduled ? "10.0.0.5" : null,
                         scheduled ? ips.get(0).ip() : null, ips, null, scheduled ? created : null, "BestEffort",
-                        initStatuses, statuses));
+                        initStatuses, statuses, List.of()));
     }
 
     private static Pod withDeletion(Pod pod, Instant deletedAt) {
@@ -171,7 +185,7 @@ public final class DemoPods implements PodStore {
         return new Pod.Spec(NODE, serviceAccount, automount,
                 inits.stream().map(c -> new Pod.Container(c.name(), c.image(), c.restartPolicy(), mounts)).toList(),
                 containers.stream().map(c -> new Pod.Container(c.name(), c.image(), c.restartPolicy(), mounts)).toList(),
-                volumes, List.of());
+                volumes, List.of(), List.of());
     }
 
     private static Pod.Container container(String name, String image) {

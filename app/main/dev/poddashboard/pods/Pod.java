@@ -14,8 +14,8 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
 
     public Pod {
         metadata = metadata == null ? new Metadata(null, null, null, null, null, null, null, null) : metadata;
-        spec = spec == null ? new Spec(null, null, null, null, null, null, null) : spec;
-        status = status == null ? new Status(null, null, null, null, null, null, null, null, null, null, null, null) : status;
+        spec = spec == null ? new Spec(null, null, null, null, null, null, null, null) : spec;
+        status = status == null ? new Status(null, null, null, null, null, null, null, null, null, null, null, null, null) : status;
     }
 
     public String name() {
@@ -36,11 +36,12 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Spec(String nodeName, String serviceAccountName, Boolean automountServiceAccountToken,
                        List<Container> initContainers, List<Container> containers, List<Volume> volumes,
-                       List<ReadinessGate> readinessGates) {
+                       List<ReadinessGate> readinessGates, List<Container> ephemeralContainers) {
         public Spec {
             nodeName = nodeName == null ? "" : nodeName;
             initContainers = copy(initContainers);
             containers = copy(containers);
+            ephemeralContainers = copy(ephemeralContainers);
             volumes = copy(volumes);
             readinessGates = copy(readinessGates);
         }
@@ -118,7 +119,7 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
     public record Status(String phase, String reason, String message, List<Condition> conditions, String hostIP,
                          String podIP, List<PodIP> podIPs, String nominatedNodeName, Instant startTime,
                          String qosClass, List<ContainerStatus> initContainerStatuses,
-                         List<ContainerStatus> containerStatuses) {
+                         List<ContainerStatus> containerStatuses, List<ContainerStatus> ephemeralContainerStatuses) {
         public Status {
             phase = phase == null ? "" : phase;
             reason = reason == null ? "" : reason;
@@ -127,6 +128,7 @@ public record Pod(Metadata metadata, Spec spec, Status status) {
             nominatedNodeName = nominatedNodeName == null ? "" : nominatedNodeName;
             initContainerStatuses = copy(initContainerStatuses);
             containerStatuses = copy(containerStatuses);
+            ephemeralContainerStatuses = copy(ephemeralContainerStatuses);
         }
     }
 

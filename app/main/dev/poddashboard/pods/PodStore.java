@@ -11,6 +11,9 @@ public interface PodStore extends AutoCloseable {
 
     Pod get(String namespace, String name);
 
+    /** The whole pod as the API server returns it (for {@code -o yaml}): nothing left out. */
+    com.fasterxml.jackson.databind.JsonNode manifest(String namespace, String name);
+
     /** Changes as they happen, until the returned handle is closed. */
     Subscription subscribe(PodScope scope, PodListener listener);
 

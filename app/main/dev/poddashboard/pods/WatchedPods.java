@@ -53,6 +53,11 @@ public final class WatchedPods implements PodStore {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.JsonNode manifest(String namespace, String name) {
+        return api.get("/api/v1/namespaces/" + namespace + "/pods/" + name, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    @Override
     public Subscription subscribe(PodScope scope, PodListener listener) {
         PodCache cluster = clusterCache(scope);
         if (cluster != null) {

@@ -2,6 +2,7 @@ package dev.poddashboard.web;
 
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.RbacDenial;
+import dev.poddashboard.logs.LogProblem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class ErrorPages {
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx,
                 ErrorView.simple(400, "Bad request", e.getMessage())));
         routes.exception(ClusterException.class, (e, ctx) -> respond(ctx, view(e)));
+        routes.exception(LogProblem.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, ErrorView.simple(500, "Something went wrong",
@@ -63,6 +65,17 @@ final class ErrorPages {
             LOG.error("error page failed to render", renderingFailed);
             ctx.contentType("text/plain; charset=utf-8").result(view.status() + " " + view.title() + "\n" + view.message());
         }
+    }
+
+    static ErrorView view(LogProblem e) {
+        return switch (e.kind()) {
+            case NO_PREVIOUS -> new ErrorView(404, "No previous container", e.getMessage(), List.of(), e.commands(), "");
+            case NO_CONTAINER -> new ErrorView(404, "No such container", e.getMessage(), List.of(), e.commands(), "");
+            case NOT_STARTED -> new ErrorView(409, "The container has not started", e.getMessage(), List.of(), e.commands(), "");
+            case KUBELET_UNREACHABLE -> new ErrorView(502, "The kubelet did not give the log", e.getMessage(), List.of(),
+                    e.commands(), "");
+            case TOO_MANY_STREAMS -> new ErrorView(429, "Too many followed logs", e.getMessage(), List.of(), e.commands(), "");
+        };
     }
 
     static ErrorView view(ClusterException e) {

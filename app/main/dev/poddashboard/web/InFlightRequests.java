@@ -22,10 +22,15 @@ final class InFlightRequests {
     private final AtomicBoolean draining = new AtomicBoolean();
 
     void started(Context ctx) {
-        if (!ctx.path().equals("/api/pods/events")) {
+        if (!isStream(ctx.path())) {
             running.incrementAndGet();
             ctx.attribute(COUNTED, Boolean.TRUE);
         }
+    }
+
+    /** The pod list's events and followed logs: open for as long as the client looks. */
+    private static boolean isStream(String path) {
+        return path.equals("/api/pods/events") || path.startsWith("/api/pods/") && path.endsWith("/logs/stream");
     }
 
     void finished(Context ctx) {

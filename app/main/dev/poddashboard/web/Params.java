@@ -110,7 +110,11 @@ final class Params {
         throw new BadRequest("page must be a whole number from 1 up");
     }
 
-    private static String shorten(String value) {
+    static boolean isDnsLabel(String value) {
+        return DNS_LABEL.matcher(value).matches();
+    }
+
+    static String shorten(String value) {
         return value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 }

@@ -1,8 +1,13 @@
 package dev.poddashboard.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.events.EventRow;
+import dev.poddashboard.events.PodEvents;
 import dev.poddashboard.pods.Namespaces;
+import dev.poddashboard.pods.PodManifest;
 import dev.poddashboard.pods.PodDetail;
 import dev.poddashboard.pods.PodListView;
 import dev.poddashboard.pods.PodQuery;
@@ -20,12 +25,16 @@ import java.util.Map;
 final class PodController {
     private final PodService pods;
     private final Namespaces namespaces;
+    private final PodEvents events;
+    private final PodManifest manifests;
     private final Params params;
     private final ObjectMapper mapper;
 
-    PodController(PodService pods, Namespaces namespaces, Params params, ObjectMapper mapper) {
-        this.pods = pods;
-        this.namespaces = namespaces;
+    PodController(Services services, Params params, ObjectMapper mapper) {
+        this.pods = services.pods();
+        this.namespaces = services.namespaces();
+        this.events = services.events();
+        this.manifests = services.manifests();
         this.params = params;
         this.mapper = mapper;
     }
@@ -86,7 +95,61 @@ final class PodController {
         detail.labels().forEach((key, value) -> labelUrls.put(key,
                 ListUrl.label(PodScope.of(detail.namespace()), key, value)));
         ctx.render("pods/detail", Map.of("pod", detail, "labelUrls", labelUrls,
-                "backUrl", ListUrl.namespace(detail.namespace())));
+                "backUrl", ListUrl.namespace(detail.namespace()),
+                "events", events.forPod(detail.namespace(), detail.name(), detail.uid()),
+                "logsUrl", podUrl(detail.namespace(), detail.name(), "/logs"),
+                "yamlUrl", podUrl(detail.namespace(), detail.name(), "/yaml")));
+    }
+
+    /** e.g. /pods/web-1/logs?namespace=shop */
+    static String podUrl(String namespace, String name, String page) {
+        return "/pods/" + ListUrl.encode(name) + page + "?namespace=" + ListUrl.encode(namespace);
+    }
+
+    /**
+     * {@code /api/pods/{name}}: the pod page's facts and its events. When the events could not be listed,
+     * {@code "events"} is empty and {@code "eventsError"} says why (with the grant, for a denial).
+     */
+    record PodJson(@JsonUnwrapped PodDetail pod, List<EventRow> events,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Boolean eventsTruncated,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String eventsError,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> eventsCommands) {
+    }
+
+    void detailJson(Context ctx) {
+        String name = Params.podName(ctx);
+        PodDetail detail = pods.detail(params.namespace(ctx), name);
+        PodEvents.Result result = events.forPod(detail.namespace(), detail.name(), detail.uid());
+        PodJson json;
+        if (result instanceof PodEvents.Result.Listed listed) {
+            json = new PodJson(detail, listed.events(), listed.truncated() ? Boolean.TRUE : null, null, List.of());
+        } else if (result instanceof PodEvents.Result.Denied denied) {
+            json = new PodJson(detail, List.of(), null, denied.explanation(), denied.commands());
+        } else {
+            json = new PodJson(detail, List.of(), null, ((PodEvents.Result.Unavailable) result).reason(), List.of());
+        }
+        ctx.json(json);
+    }
+
+    /** {@code kubectl get pod NAME -o yaml} in a page with a copy button. */
+    void yamlPage(Context ctx) {
+        String name = Params.podName(ctx);
+        String namespace = params.namespace(ctx);
+        boolean managedFields = Params.flag(ctx, "managedFields");
+        String yaml = manifests.yaml(namespace, name, managedFields);
+        String yamlUrl = podUrl(namespace, name, "/yaml");
+        ctx.render("pods/yaml", Map.of("name", name, "namespace", namespace, "yaml", yaml,
+                "managedFields", managedFields, "backUrl", podUrl(namespace, name, ""),
+                "toggleUrl", yamlUrl + (managedFields ? "" : "&managedFields=true"),
+                "rawUrl", "/api" + yamlUrl + (managedFields ? "&managedFields=true" : ""),
+                "kubectl", "kubectl get pod " + name + " -n " + namespace + " -o yaml"
+                        + (managedFields ? " --show-managed-fields" : "")));
+    }
+
+    void yamlText(Context ctx) {
+        String name = Params.podName(ctx);
+        String yaml = manifests.yaml(params.namespace(ctx), name, Params.flag(ctx, "managedFields"));
+        ctx.contentType("application/yaml; charset=utf-8").result(yaml);
     }
 
     record PagedPodsJson(String namespace, Boolean allNamespaces, String selector, List<PodRow> pods, int total,
@@ -145,8 +208,4 @@ final class PodController {
         }
     }
 
-    void detailJson(Context ctx) {
-        String name = Params.podName(ctx);
-        ctx.json(pods.detail(params.namespace(ctx), name));
-    }
 }

@@ -1,6 +1,5 @@
 package dev.poddashboard.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.pods.Freshness;
@@ -107,17 +106,7 @@ final class PodStream implements AutoCloseable {
     }
 
     private void send(SseClient client, String event, Object data) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        synchronized (client) {
-            if (!client.terminated()) {
-                client.sendEvent(event, json);
-            }
-        }
+        SseJson.send(mapper, client, event, data, null);
     }
 
     private void ping() {

@@ -1,11 +1,15 @@
 package dev.poddashboard.web;
 
+import dev.poddashboard.events.PodEvents;
 import dev.poddashboard.identity.IdentityChecks;
+import dev.poddashboard.logs.Logs;
 import dev.poddashboard.pods.Namespaces;
+import dev.poddashboard.pods.PodManifest;
 import dev.poddashboard.pods.PodService;
 import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenSource;
 
 /** What the web layer needs from the rest of the app, built once in the composition root. */
-public record Services(PodService pods, Namespaces namespaces, TokenSource tokens, TokenInspector inspector, IdentityChecks identity) {
+public record Services(PodService pods, Namespaces namespaces, PodEvents events, Logs logs, PodManifest manifests,
+                       TokenSource tokens, TokenInspector inspector, IdentityChecks identity) {
 }

@@ -19,7 +19,8 @@ import org.webjars.WebJarVersionLocator;
  * nothing else on the classpath can ever be served.
  */
 final class StaticAssets {
-    private static final List<String> OWN = List.of("css/app.css", "js/countdown.js", "js/live.js");
+    private static final List<String> OWN = List.of("css/app.css", "js/countdown.js", "js/live.js", "js/logs.js",
+            "js/copy.js", "favicon.svg");
 
     record Asset(byte[] bytes, String contentType, String etag, String cacheControl) {
     }
@@ -67,7 +68,8 @@ final class StaticAssets {
                 throw new IllegalStateException("missing resource " + resource);
             }
             byte[] bytes = in.readAllBytes();
-            String type = resource.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+            String type = resource.endsWith(".css") ? "text/css; charset=utf-8"
+                    : resource.endsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
             return new Asset(bytes, type, etag, cacheControl);
         } catch (IOException e) {

@@ -20,7 +20,9 @@ public final class WebServer {
         StaticAssets assets = new StaticAssets();
         Site site = Site.of(connection, assets.bootstrapCss());
         Params params = new Params(site.namespace());
-        PodController pods = new PodController(services.pods(), services.namespaces(), params, mapper);
+        PodController pods = new PodController(services, params, mapper);
+        LogStreams logStreams = new LogStreams(services.logs(), mapper);
+        LogController logs = new LogController(services.logs(), logStreams, params);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
         InFlightRequests inFlight = new InFlightRequests();
@@ -31,13 +33,15 @@ public final class WebServer {
             config.events.serverStopping(() -> {
                 inFlight.drain();
                 events.close();
+                logStreams.close();
                 services.pods().store().close();
             });
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.fileRenderer(new ThymeleafRenderer(site));
             config.bundledPlugins.enableGlobalHeaders(headers -> {
-                // No inline script or style anywhere, so the policy can be this strict.
-                headers.contentSecurityPolicy("default-src 'self'");
+                // No inline script or style anywhere, so the policy can be this strict. Images may also be data:
+                // URLs: Bootstrap draws its select arrows and check marks with them (an image cannot run script).
+                headers.contentSecurityPolicy("default-src 'self'; img-src 'self' data:");
                 headers.xContentTypeOptionsNoSniff();
                 headers.xFrameOptions(GlobalHeadersConfig.XFrameOptions.DENY);
                 headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.NO_REFERRER);
@@ -53,6 +57,12 @@ public final class WebServer {
             config.routes.before("/api/pods/events", events::validate);
             config.routes.sse("/api/pods/events", events::stream);
             config.routes.get("/api/pods/{name}", pods::detailJson);
+            config.routes.get("/pods/{name}/yaml", pods::yamlPage);
+            config.routes.get("/api/pods/{name}/yaml", pods::yamlText);
+            config.routes.get("/pods/{name}/logs", logs::page);
+            config.routes.get("/api/pods/{name}/logs", logs::text);
+            config.routes.before("/api/pods/{name}/logs/stream", logs::validateStream);
+            config.routes.sse("/api/pods/{name}/logs/stream", logs::stream);
             config.routes.get("/token", tokens::page);
             config.routes.get("/api/token", tokens::json);
             config.routes.get("/token/decode", tokens::decodeForm);

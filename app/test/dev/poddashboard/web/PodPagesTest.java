@@ -213,7 +213,7 @@ class PodPagesTest {
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/", "/api/pods", "/no/such/page", "/static/css/app.css"}) {
             HttpResponse<String> response = app.get(path);
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue("default-src 'self'");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue("default-src 'self'; img-src 'self' data:");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("DENY"));
             assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");

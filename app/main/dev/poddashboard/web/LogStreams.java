@@ -1,0 +1,178 @@
+package dev.poddashboard.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.cluster.ClusterException;
+import dev.poddashboard.logs.LogLimits;
+import dev.poddashboard.logs.LogLine;
+import dev.poddashboard.logs.LogProblem;
+import dev.poddashboard.logs.LogSource;
+import dev.poddashboard.logs.Logs;
+import io.javalin.http.sse.SseClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Followed logs ({@code kubectl logs -f}) as server-sent events, within bounds: at most
+ * {@link LogLimits#MAX_STREAMS} at once and {@link LogLimits#MAX_STREAMS_PER_CLIENT} per client, one reader
+ * thread each, a ping every {@link LogLimits#PING} that notices a closed tab, and an end after
+ * {@link LogLimits#IDLE_TIMEOUT} without a line. When the client goes away its upstream request is cancelled,
+ * so no thread or connection is left behind. Events: {@code line} (id = the line's time, so a reconnecting
+ * EventSource resumes after it), {@code end} ({@code final} when the pod is gone or the container stopped),
+ * {@code problem}.
+ */
+final class LogStreams implements AutoCloseable {
+    private final Logs logs;
+    private final ObjectMapper mapper;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    // One thread per open stream, never more than the limit: a blocked kubelet read holds its thread.
+    private final ExecutorService readers = new ThreadPoolExecutor(0, LogLimits.MAX_STREAMS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> daemon(r, "log-follow"));
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "log-ping"));
+
+    record LineEvent(String text, String timestamp, boolean cut) {
+    }
+
+    record EndEvent(boolean last, String reason) {
+    }
+
+    LogStreams(Logs logs, ObjectMapper mapper) {
+        this.logs = logs;
+        this.mapper = mapper;
+        long every = LogLimits.PING.toMillis();
+        pings.scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    int open() {
+        return open.get();
+    }
+
+    /** Refuses a stream beyond the bounds before it starts: a 429 with what is open and how to free one. */
+    void checkRoom(String client) {
+        if (open.get() >= LogLimits.MAX_STREAMS) {
+            throw tooMany(LogLimits.MAX_STREAMS + " followed logs are open in the dashboard already (its limit)");
+        }
+        AtomicInteger mine = perClient.get(client);
+        if (mine != null && mine.get() >= LogLimits.MAX_STREAMS_PER_CLIENT) {
+            throw tooMany("this browser follows " + LogLimits.MAX_STREAMS_PER_CLIENT + " logs already (the limit per client)");
+        }
+    }
+
+    private static LogProblem tooMany(String why) {
+        return new LogProblem(LogProblem.Kind.TOO_MANY_STREAMS, "Too many followed logs: " + why + ". Close a tab "
+                + "that follows a log, or stop following there, and try again.", List.of());
+    }
+
+    /** Starts following; the SSE response stays open until the log ends or the client leaves. */
+    void follow(SseClient client, String clientId, Logs.Target target, int tail, Instant since, boolean timestamps) {
+        client.keepAlive();
+        AtomicInteger mine = perClient.computeIfAbsent(clientId, id -> new AtomicInteger());
+        if (open.incrementAndGet() > LogLimits.MAX_STREAMS | mine.incrementAndGet() > LogLimits.MAX_STREAMS_PER_CLIENT) {
+            release(clientId, mine);
+            send(client, "problem", Map.of("error", ErrorPages.view(tooMany("another stream took the last place"))), null);
+            client.close();
+            return;
+        }
+        LogSource.Reader reader;
+        try {
+            reader = logs.follow(target, tail, since);
+        } catch (RuntimeException e) {
+            release(clientId, mine);
+            problem(client, e);
+            client.close();
+            return;
+        }
+        clients.add(client);
+        client.onClose(() -> {
+            clients.remove(client);
+            reader.close(); // cancels the upstream request: the reader thread's blocked read returns
+            release(clientId, mine);
+        });
+        readers.execute(() -> pump(client, target, reader, since, timestamps));
+    }
+
+    private void release(String clientId, AtomicInteger mine) {
+        open.decrementAndGet();
+        if (mine.decrementAndGet() <= 0) {
+            perClient.remove(clientId, mine);
+        }
+    }
+
+    private void pump(SseClient client, Logs.Target target, LogSource.Reader reader, Instant since, boolean timestamps) {
+        try {
+            LogLine line;
+            while (!client.terminated() && (line = reader.next()) != null) {
+                // sinceTime counts whole seconds: skip what the page already has.
+                if (since != null && !line.timestamp().isEmpty() && !Instant.parse(line.timestamp()).isAfter(since)) {
+                    continue;
+                }
+                send(client, "line", new LineEvent(line.display(), timestamps ? line.timestamp() : null, line.cut()),
+                        line.timestamp().isEmpty() ? null : line.timestamp());
+            }
+            if (!client.terminated()) {
+                String reason = logs.endReason(target);
+                send(client, "end", reason.isEmpty()
+                        ? new EndEvent(false, "The API server closed the log stream; following again.")
+                        : new EndEvent(true, reason), null);
+            }
+        } catch (ClusterException.Unreachable e) {
+            if (!client.terminated()) {
+                boolean idle = e.getMessage() != null && e.getMessage().startsWith("timed out");
+                send(client, "end", idle ? new EndEvent(true, "No new line for " + LogLimits.IDLE_TIMEOUT.toMinutes()
+                        + " minutes, so the stream was closed. Follow again to resume.") : new EndEvent(false, e.sentence()), null);
+            }
+        } catch (RuntimeException e) {
+            problem(client, e);
+        } finally {
+            reader.close();
+            client.close();
+        }
+    }
+
+    private void problem(SseClient client, RuntimeException e) {
+        ErrorView view = e instanceof LogProblem p ? ErrorPages.view(p)
+                : e instanceof ClusterException c ? ErrorPages.view(c) : null;
+        if (view == null) {
+            throw e;
+        }
+        send(client, "problem", Map.of("error", view), null);
+    }
+
+    private void send(SseClient client, String event, Object data, String id) {
+        SseJson.send(mapper, client, event, data, id);
+    }
+
+    private void ping() {
+        for (SseClient client : clients) {
+            synchronized (client) {
+                if (!client.terminated()) {
+                    client.sendComment("ping"); // fails on a closed connection, which closes the client
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pings.shutdownNow();
+        clients.forEach(SseClient::close);
+        readers.shutdownNow();
+    }
+}
