@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +38,10 @@ public class Bench {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String NAMESPACE = "bench";
     static final int WARMUP_SECONDS = 12;
+    /** The first seconds after ready, measured as they come: the JIT is still cold (the "cold" columns). */
+    static final int COLD_SECONDS = 10;
+    /** Answer Table requests with plain lists, as a server without Table support would (the app's fallback printer). */
+    static boolean plainLists;
     /** The JVM that runs the app (default: this one) and, optionally, a JDK 25 AOT cache for it. */
     static String appJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static String aotCache;
@@ -45,12 +50,29 @@ public class Bench {
     record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
     }
 
-    record Result(int pods, long startToReadyMs, long firstPageMs, Load list, Load api, long rssAfterWarmupKiB,
-                  long peakRssKiB, long apiRequestsDuringLoad, long pageViews, double apiRequestsPerPageView) {
+    /** @param namespaces 1: every pod in the app's own namespace; more: pods spread over them, viewed with -A */
+    record Scenario(int pods, int namespaces) {
+        boolean allNamespaces() {
+            return namespaces > 1;
+        }
+
+        String view() {
+            return allNamespaces() ? "?all-namespaces=true" : "";
+        }
+
+        String label() {
+            return allNamespaces() ? String.format("%,d in %d ns (-A)", pods, namespaces) : String.format("%,d", pods);
+        }
+    }
+
+    record Result(String scenario, int pods, long startToReadyMs, long firstPageMs, long fullListMs, Load cold, Load list,
+                  Load api, long rssAfterWarmupKiB, long peakRssKiB, long apiRequestsDuringLoad, long pageViews,
+                  double apiRequestsPerPageView) {
     }
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(100, 1_000, 10_000);
+        List<Scenario> wide = List.of(new Scenario(100_000, 100));
         int seconds = 10;
         int concurrency = 8;
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +81,9 @@ public class Bench {
                 case "--aot-cache" -> aotCache = args[++i];
                 case "--cds-archive" -> cdsArchive = args[++i];
                 case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--all-namespaces" -> wide = args[++i].equals("none") ? List.of()
+                        : List.of(new Scenario(Integer.parseInt(args[i]), 100));
+                case "--plain-lists" -> plainLists = true;
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -69,9 +94,14 @@ public class Bench {
         JSON.readTree(fixtures.resolve("api/pod-list-dashboard.json").toFile()).get("items")
                 .forEach(item -> templates.add((ObjectNode) item));
 
+        JsonNode columns = JSON.readTree(fixtures.resolve("node/api/pod-table-includeobject-object.json").toFile())
+                .get("columnDefinitions");
+        List<Scenario> scenarios = new ArrayList<>();
+        counts.forEach(n -> scenarios.add(new Scenario(n, 1)));
+        scenarios.addAll(wide);
         List<Result> results = new ArrayList<>();
-        for (int n : counts) {
-            results.add(run(n, templates, seconds, concurrency));
+        for (Scenario scenario : scenarios) {
+            results.add(run(scenario, templates, columns, seconds, concurrency));
         }
         print(results, seconds, concurrency);
         Path dir = Files.createDirectories(Path.of("bench", "results"));
@@ -84,14 +114,18 @@ public class Bench {
         out.put("seconds", seconds);
         out.put("concurrency", concurrency);
         out.put("loadGenerator", WRK ? "wrk" : "java.net.http.HttpClient");
+        out.put("apiAnswers", plainLists ? "plain lists (no Table)" : "Tables (includeObject=Object), as kubectl gets");
         out.put("results", results);
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
         System.out.println("\nwrote " + file);
     }
 
-    static Result run(int n, List<ObjectNode> templates, int seconds, int concurrency) throws Exception {
-        System.out.printf("%n== %,d pods%n", n);
-        MockApi api = new MockApi(pods(n, templates));
+    static Result run(Scenario scenario, List<ObjectNode> templates, JsonNode columns, int seconds, int concurrency)
+            throws Exception {
+        int n = scenario.pods();
+        System.out.printf("%n== %s pods%n", scenario.label());
+        MockApi api = new MockApi(pods(scenario, templates), columns);
+        String ownNamespace = scenario.allNamespaces() ? namespace(0) : NAMESPACE;
         Path kubeconfig = Files.createTempFile("bench-kubeconfig", ".yaml");
         Files.writeString(kubeconfig, """
                 apiVersion: v1
@@ -100,14 +134,13 @@ public class Bench {
                 users: [{name: bench, user: {token: bench-token}}]
                 contexts: [{name: bench, context: {cluster: bench, user: bench, namespace: %s}}]
                 current-context: bench
-                """.formatted(api.port(), NAMESPACE));
+                """.formatted(api.port(), ownNamespace));
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = appJava;
-        // The Deployment's memory limit (384 MiB) and the image's JVM flags (see Dockerfile).
-        List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=25",
+        // The Deployment's memory limit and the image's JVM flags (see Dockerfile).
+        List<String> command = new ArrayList<>(List.of(appJava, "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=25",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         if (aotCache != null) {
             command.add("-XX:AOTCache=" + aotCache);
@@ -130,6 +163,8 @@ public class Bench {
         pb.redirectOutput(Path.of("target", "bench-app-" + n + ".log").toFile());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://127.0.0.1:" + port;
+        String page = base + "/" + scenario.view();
+        String full = base + "/api/pods" + scenario.view();
         long t0 = System.nanoTime();
         Process app = pb.start();
         try {
@@ -148,47 +183,45 @@ public class Bench {
                 }
             }
             long ready = (System.nanoTime() - t0) / 1_000_000;
+            // The first request right after ready: page 1 is drawn from the first LIST page, the rest still arriving.
             long f0 = System.nanoTime();
-            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(page)).build(),
                     HttpResponse.BodyHandlers.ofString());
             long firstPage = (System.nanoTime() - f0) / 1_000_000;
-            if (first.statusCode() != 200 || !first.body().contains(">" + String.format("%d", n) + "<")) {
-                throw new IllegalStateException("first page: " + first.statusCode() + " without the pod count " + n);
+            if (first.statusCode() != 200 || !first.body().contains("id=\"pod-count\"")) {
+                throw new IllegalStateException("first page: " + first.statusCode() + "\n" + first.body());
             }
+            // Cold: load from the start, while the list is completed in the background and the JIT is cold; a
+            // side thread notes when the whole list has arrived.
+            var listed = java.util.concurrent.CompletableFuture.supplyAsync(() -> waitComplete(http,
+                    base + "/api/pods?page=1" + (scenario.allNamespaces() ? "&all-namespaces=true" : ""), n, f0));
+            Load cold = load(http, page, concurrency, COLD_SECONDS);
+            long fullList = listed.get();
             long peakAfterSync = status(app.pid(), "VmHWM");
-            System.out.printf("ready after %d ms, first page (first LIST of %,d pods in pages of 500) %d ms%n", ready, n, firstPage);
+            System.out.printf("ready after %d ms, first page %d ms, all %,d pods listed after %d ms%n", ready, firstPage, n, fullList);
+            System.out.printf("cold /     p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (first %d s after ready)%n", cold.p50ms(),
+                    cold.p99ms(), cold.rps(), COLD_SECONDS);
 
             // Warm-up: on two cores the JIT's C2 thread needs a while to finish compiling the hot paths, and
             // measuring before it is done measures the compiler. Then measure.
-            load(http, base + "/", concurrency, WARMUP_SECONDS);
-            if (System.getenv("BENCH_LIST_ONLY") == null) {
-                load(http, base + "/api/pods", concurrency, WARMUP_SECONDS);
-            }
+            load(http, page, concurrency, WARMUP_SECONDS);
+            load(http, full, concurrency, WARMUP_SECONDS);
             long apiBefore = api.nonWatchRequests.get();
-            Load list = load(http, base + "/", concurrency, seconds);
-            if (System.getenv("BENCH_LIST_ONLY") != null) {
-                System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s%n", list.p50ms(), list.p99ms(), list.rps());
-                return null;
-            }
-            Load full = load(http, base + "/api/pods", concurrency, seconds);
+            Load list = load(http, page, concurrency, seconds);
+            Load all = load(http, full, concurrency, seconds);
             long apiDuring = api.nonWatchRequests.get() - apiBefore;
-            long pageViews = list.requests() + full.requests();
+            long pageViews = list.requests() + all.requests();
             long rss = status(app.pid(), "VmRSS");
             if (System.getenv("BENCH_HISTOGRAM") != null) {
                 Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
                 new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.class_histogram")
                         .redirectOutput(Path.of("target", "bench-histogram-" + n + ".txt").toFile()).start().waitFor();
             }
-            if (command.stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
-                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-                new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "VM.native_memory", "summary")
-                        .redirectOutput(Path.of("target", "bench-nmt-" + n + ".txt").toFile()).start().waitFor();
-            }
             long peak = Math.max(peakAfterSync, status(app.pid(), "VmHWM"));
             System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", list.p50ms(), list.p99ms(), list.rps(), list.errors());
-            System.out.printf("/api/pods  p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", full.p50ms(), full.p99ms(), full.rps(), full.errors());
+            System.out.printf("/api/pods  p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", all.p50ms(), all.p99ms(), all.rps(), all.errors());
             System.out.printf("RSS %d MiB after warm-up, peak %d MiB; %d API requests in %,d page views%n", rss / 1024, peak / 1024, apiDuring, pageViews);
-            return new Result(n, ready, firstPage, list, full, rss, peak, apiDuring, pageViews,
+            return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
                     pageViews == 0 ? 0 : apiDuring / (double) pageViews);
         } finally {
             app.destroy();
@@ -196,6 +229,24 @@ public class Bench {
             api.stop();
             Files.deleteIfExists(kubeconfig);
         }
+    }
+
+    /** Polls the paged JSON until the list is complete with all n pods; ms since {@code since}. */
+    static long waitComplete(HttpClient http, String url, int n, long since) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode body = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (body.path("complete").asBoolean() && body.path("total").asInt() == n) {
+                    return (System.nanoTime() - since) / 1_000_000;
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the list of " + n + " pods did not complete within 120 s");
     }
 
     static final boolean WRK = Files.isExecutable(Path.of("/usr/bin/wrk"));
@@ -314,44 +365,91 @@ public class Bench {
     }
 
     static void print(List<Result> results, int seconds, int concurrency) {
-        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s%s%n", seconds, concurrency,
-                Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
-                appJava, aotCache != null ? " with AOT cache " + aotCache : cdsArchive != null ? " with AppCDS archive " + cdsArchive : "");
-        System.out.printf("%8s %9s %10s %9s %9s %10s %12s %12s %12s %9s %9s %8s%n", "pods", "ready ms", "1st page", "/ p50",
-                "/ p99", "/ req/s", "api p50 ms", "api p99 ms", "api req/s", "RSS MiB", "peak MiB", "API/view");
+        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s%s; the API server answers %s%n",
+                seconds, concurrency, Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
+                appJava, aotCache != null ? " with AOT cache " + aotCache : cdsArchive != null ? " with AppCDS archive " + cdsArchive : "",
+                plainLists ? "plain lists" : "Tables");
+        String header = "%22s %6s %6s %7s %9s %9s %8s %8s %9s %8s %8s %8s %6s %6s %6s%n";
+        System.out.printf(header, "pods", "ready", "page1", "listed", "cold p50", "cold r/s", "/ p50", "/ p99", "/ req/s",
+                "api p50", "api p99", "api r/s", "RSS", "peak", "API/v");
+        System.out.printf(header, "", "ms", "ms", "ms", "ms", "", "ms", "ms", "", "ms", "ms", "", "MiB", "MiB", "");
         for (Result r : results) {
-            System.out.printf("%,8d %9d %10d %9.2f %9.2f %,10.0f %12.2f %12.2f %,12.0f %9d %9d %8.3f%n", r.pods(),
-                    r.startToReadyMs(), r.firstPageMs(), r.list().p50ms(), r.list().p99ms(), r.list().rps(), r.api().p50ms(),
-                    r.api().p99ms(), r.api().rps(), r.rssAfterWarmupKiB() / 1024, r.peakRssKiB() / 1024, r.apiRequestsPerPageView());
+            System.out.printf("%22s %6d %6d %7d %9.2f %,9.0f %8.2f %8.2f %,9.0f %8.1f %8.1f %,8.0f %6d %6d %6.3f%n", r.scenario(),
+                    r.startToReadyMs(), r.firstPageMs(), r.fullListMs(), r.cold().p50ms(), r.cold().rps(), r.list().p50ms(),
+                    r.list().p99ms(), r.list().rps(), r.api().p50ms(), r.api().p99ms(), r.api().rps(),
+                    r.rssAfterWarmupKiB() / 1024, r.peakRssKiB() / 1024, r.apiRequestsPerPageView());
         }
     }
 
-    /** N pods cloned from the captured list: same shape (managedFields, annotations, status), new names and uids. */
-    static List<byte[]> pods(int n, List<ObjectNode> templates) throws IOException {
-        List<byte[]> pods = new ArrayList<>(n);
+    static String namespace(int i) {
+        return String.format("bench-%03d", i);
+    }
+
+    /**
+     * A pod of the mock API server: its JSON (cloned from the captured list: same shape, managedFields and all;
+     * new name, namespace and uid) and the cells a server prints for it in a Table.
+     */
+    record MockPod(String namespace, byte[] json, byte[] cells) {
+    }
+
+    /** N pods, in the order the API server lists them (by namespace, then name). */
+    static List<MockPod> pods(Scenario scenario, List<ObjectNode> templates) throws IOException {
+        int n = scenario.pods();
+        List<MockPod> pods = new ArrayList<>(n);
+        int perNamespace = (n + scenario.namespaces() - 1) / scenario.namespaces();
         for (int i = 0; i < n; i++) {
             ObjectNode pod = templates.get(i % templates.size()).deepCopy();
+            pod.put("kind", "Pod").put("apiVersion", "v1");
             ObjectNode meta = (ObjectNode) pod.get("metadata");
-            meta.put("name", String.format("%s-%06d", meta.get("name").asText(), i));
-            meta.put("namespace", NAMESPACE);
+            String namespace = scenario.allNamespaces() ? namespace(i / perNamespace) : NAMESPACE;
+            meta.put("name", String.format("pod-%06d-%s", i, meta.get("name").asText()));
+            meta.put("namespace", namespace);
             meta.put("uid", java.util.UUID.nameUUIDFromBytes(("pod-" + i).getBytes(StandardCharsets.UTF_8)).toString());
-            pods.add(JSON.writeValueAsBytes(pod));
+            pods.add(new MockPod(namespace, JSON.writeValueAsBytes(pod), JSON.writeValueAsBytes(cells(pod))));
         }
         return pods;
     }
 
-    /** The API server's pod list (paged with limit/continue like the real one) and an idle watch. */
+    /** NAME, READY, STATUS, RESTARTS, AGE, IP, NODE, NOMINATED NODE, READINESS GATES, roughly as a server prints. */
+    static ArrayNode cells(ObjectNode pod) {
+        JsonNode status = pod.path("status");
+        int containers = pod.path("spec").path("containers").size();
+        int ready = 0;
+        int restarts = 0;
+        String reason = status.path("reason").asText(status.path("phase").asText("Unknown"));
+        for (JsonNode c : status.path("containerStatuses")) {
+            ready += c.path("ready").asBoolean() ? 1 : 0;
+            restarts += c.path("restartCount").asInt();
+            if (c.path("state").has("waiting")) {
+                reason = c.path("state").path("waiting").path("reason").asText(reason);
+            }
+        }
+        ArrayNode cells = JSON.createArrayNode();
+        cells.add(pod.path("metadata").path("name").asText()).add(ready + "/" + containers).add(reason)
+                .add(Integer.toString(restarts)).add("5d").add(status.path("podIP").asText("<none>"))
+                .add(pod.path("spec").path("nodeName").asText("<none>")).add("<none>").add("<none>");
+        return cells;
+    }
+
+    /**
+     * The API server's pod lists (one namespace, or all: /api/v1/pods), paged with limit/continue like the real one;
+     * a Table with includeObject=Object when asked as kubectl asks (unless --plain-lists); and an idle watch.
+     */
     static final class MockApi {
         private final HttpServer server;
-        private final List<byte[]> pods;
+        private final List<MockPod> pods;
+        private final Map<String, List<MockPod>> byNamespace = new LinkedHashMap<>();
+        private final byte[] columns;
         private final CountDownLatch stopping = new CountDownLatch(1);
         final AtomicLong nonWatchRequests = new AtomicLong();
 
-        MockApi(List<byte[]> pods) throws IOException {
+        MockApi(List<MockPod> pods, JsonNode columns) throws IOException {
             this.pods = pods;
+            this.columns = JSON.writeValueAsBytes(columns);
+            pods.forEach(p -> byNamespace.computeIfAbsent(p.namespace(), ns -> new ArrayList<>()).add(p));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/api/v1/namespaces/" + NAMESPACE + "/pods", this::pods);
+            server.createContext("/api/v1/", this::pods);
             server.start();
         }
 
@@ -365,6 +463,17 @@ public class Bench {
         }
 
         private void pods(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            List<MockPod> scope;
+            if (path.equals("/api/v1/pods")) {
+                scope = pods;
+            } else if (path.matches("/api/v1/namespaces/[^/]+/pods")) {
+                scope = byNamespace.getOrDefault(path.split("/")[4], List.of());
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             Map<String, String> query = new LinkedHashMap<>();
             String raw = exchange.getRequestURI().getRawQuery();
             if (raw != null) {
@@ -385,21 +494,38 @@ public class Bench {
                 return;
             }
             nonWatchRequests.incrementAndGet();
-            int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : pods.size();
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            boolean table = !plainLists && accept != null && accept.contains("as=Table");
+            int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : scope.size();
             int from = query.containsKey("continue") ? Integer.parseInt(query.get("continue")) : 0;
-            int to = Math.min(pods.size(), from + limit);
+            int to = Math.min(scope.size(), from + limit);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                String meta = "{\"resourceVersion\":\"11527\"" + (to < pods.size()
-                        ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (pods.size() - to) : "") + "}";
-                out.write(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":" + meta + ",\"items\":[")
-                        .getBytes(StandardCharsets.UTF_8));
+            try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 65536)) {
+                String meta = "{\"resourceVersion\":\"11527\"" + (to < scope.size()
+                        ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (scope.size() - to) : "") + "}";
+                if (table) {
+                    out.write(("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":" + meta
+                            + ",\"columnDefinitions\":").getBytes(StandardCharsets.UTF_8));
+                    out.write(columns);
+                    out.write(",\"rows\":[".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":" + meta + ",\"items\":[")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
                 for (int i = from; i < to; i++) {
                     if (i > from) {
                         out.write(',');
                     }
-                    out.write(pods.get(i));
+                    if (table) {
+                        out.write("{\"cells\":".getBytes(StandardCharsets.UTF_8));
+                        out.write(scope.get(i).cells());
+                        out.write(",\"object\":".getBytes(StandardCharsets.UTF_8));
+                        out.write(scope.get(i).json());
+                        out.write('}');
+                    } else {
+                        out.write(scope.get(i).json());
+                    }
                 }
                 out.write("]}".getBytes(StandardCharsets.UTF_8));
             }
