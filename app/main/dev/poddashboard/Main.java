@@ -12,6 +12,7 @@ import dev.poddashboard.events.DemoPodEvents;
 import dev.poddashboard.logs.ApiLogSource;
 import dev.poddashboard.logs.DemoLogSource;
 import dev.poddashboard.logs.Logs;
+import dev.poddashboard.metrics.Metrics;
 import dev.poddashboard.pods.PodManifest;
 import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.WatchedPods;
@@ -26,6 +27,7 @@ import dev.poddashboard.identity.DemoIdentityChecks;
 import dev.poddashboard.token.DemoToken;
 import dev.poddashboard.token.OidcKeys;
 import dev.poddashboard.token.ServiceAccountDirectory;
+import dev.poddashboard.token.TokenHistory;
 import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
 import dev.poddashboard.token.TokenSource;
@@ -45,6 +47,8 @@ public final class Main {
     private static final int LIST_PAGE_SIZE = 500;
     /** How old listed data may get when the service account may list but not watch pods. */
     private static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** How often the mounted token file is looked at for a rotation (the kubelet rewrites it at 80 % of its life). */
+    private static final java.time.Duration ROTATION_CHECK = java.time.Duration.ofSeconds(10);
 
     private Main() {
     }
@@ -68,22 +72,24 @@ public final class Main {
         }
         // SIGTERM (pod termination): stop() first lets running requests finish (web/InFlightRequests).
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-        app.start(settings.port());
+        app.start(settings.bindAddress(), settings.port());
     }
 
     /** Wires everything and returns the server unstarted; tests call this with their own settings and clock. */
     public static Javalin create(Settings settings, Clock clock) {
         ObjectMapper mapper = objectMapper();
-        Connection connection = new Connector(mapper, clock).connect(settings);
+        Metrics metrics = new Metrics();
+        Connection connection = new Connector(mapper, clock, metrics).connect(settings);
         LOG.info("mode {}: API server {}, namespace {}", connection.mode().value(), connection.server(),
                 connection.namespace());
         Services services = connection.api()
-                .map(api -> live(settings, connection, api, clock))
-                .orElseGet(() -> demo(connection, clock));
+                .map(api -> live(settings, connection, api, clock, metrics))
+                .orElseGet(() -> demo(connection, clock, metrics));
+        metrics.token(services.history(), clock);
         return WebServer.create(connection, services, mapper, clock);
     }
 
-    private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock) {
+    private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock, Metrics metrics) {
         TokenSource tokens = connection.mode() == Mode.IN_CLUSTER
                 ? new ServiceAccountDirectory(settings.serviceAccountDir())
                 : () -> new TokenRead.NotApplicable("In kubeconfig mode the dashboard authenticates as your kubeconfig "
@@ -93,18 +99,27 @@ public final class Main {
         // Like an informer: the own namespace is listed from the start, so the first page view finds it ready.
         // Readiness does not wait for it (an API outage must not take the explanation pages off the Service).
         pods.prefetch(PodScope.of(connection.namespace()));
+        metrics.watches(() -> pods.stats().stream().map(s -> new Metrics.WatchStats(s.namespace(), s.state(), s.pods(),
+                s.relists(), s.expired())).toList());
+        TokenHistory history = new TokenHistory(tokens, clock);
+        if (connection.mode() == Mode.IN_CLUSTER) {
+            // A rotation lands in the history (and the metrics) even when nobody opens a page.
+            history.watch(ROTATION_CHECK);
+        }
         return new Services(new PodService(pods, clock), new Namespaces(Optional.of(api), connection.namespace(), clock),
-                new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api));
+                new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens,
+                history, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api), metrics);
     }
 
-    private static Services demo(Connection connection, Clock clock) {
+
+    private static Services demo(Connection connection, Clock clock, Metrics metrics) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
         String raw = ((TokenRead.Mounted) token.read()).raw();
         DemoPods pods = new DemoPods(connection.namespace(), clock.instant());
         return new Services(new PodService(pods, clock), new Namespaces(Optional.empty(), connection.namespace(), clock),
                 new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
-                new TokenInspector(token, clock),
-                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw));
+                new TokenHistory(token, clock), new TokenInspector(token, clock),
+                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw), metrics);
     }
 
     /** The one JSON configuration: RFC 3339 times, unknown fields ignored (the API grows). */

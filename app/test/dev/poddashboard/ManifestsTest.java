@@ -45,7 +45,13 @@ class ManifestsTest {
         for (String file : (List<String>) kustomization(dir).getOrDefault("resources", List.of())) {
             Path path = dir.resolve(file);
             assertThat(path).as("resource listed in %s", dir).exists();
-            objects.addAll(Yaml.loadAll(path.toFile()));
+            String text = Files.readString(path);
+            if (text.contains("kind: ServiceMonitor")) {
+                // A custom resource of the Prometheus Operator: client-java has no model for it.
+                new org.yaml.snakeyaml.Yaml().loadAll(text).forEach(objects::add);
+            } else {
+                objects.addAll(Yaml.loadAll(path.toFile()));
+            }
         }
         return objects;
     }
@@ -190,7 +196,7 @@ class ManifestsTest {
             dirs.forEach(d -> names.add(d.getFileName().toString()));
         }
         assertThat(names).containsExactlyInAnyOrder("cluster-wide", "logs", "token-review", "no-automount", "short-token",
-                "legacy-token");
+                "legacy-token", "network-policy", "service-monitor");
         for (String name : names) {
             Path dir = components.resolve(name);
             Map<String, Object> k = kustomization(dir);
@@ -206,7 +212,8 @@ class ManifestsTest {
                     assertThat(binding.getSubjects()).as(name).allSatisfy(s -> assertThat(s.getName()).isEqualTo(serviceAccount));
                     assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
                 } else {
-                    assertThat(object).as(name).isInstanceOfAny(V1ClusterRole.class, V1Role.class);
+                    assertThat(object).as(name).isInstanceOfAny(V1ClusterRole.class, V1Role.class,
+                            io.kubernetes.client.openapi.models.V1NetworkPolicy.class, Map.class);
                 }
             }
             for (Map<String, Object> patch : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
@@ -246,5 +253,40 @@ class ManifestsTest {
                 .filteredOn(s -> s.getServiceAccountToken() != null)
                 .allSatisfy(s -> assertThat(s.getServiceAccountToken().getExpirationSeconds()).isEqualTo(600L))
                 .anySatisfy(s -> assertThat(s.getServiceAccountToken().getAudience()).isEqualTo("pod-dashboard"));
+    }
+
+    @Test
+    void theNetworkPolicySelectsTheAppAndAllowsOnlyItsPortInAndTheApiServerOut() throws IOException {
+        var policy = (io.kubernetes.client.openapi.models.V1NetworkPolicy) resources(BASE.resolve("components/network-policy")).get(0);
+        V1Deployment deployment = deployment();
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(deployment.getSpec().getTemplate().getMetadata().getLabels());
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        int containerPort = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFrom()).isNullOrEmpty();
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactly(containerPort);
+        });
+        assertThat(policy.getSpec().getEgress()).singleElement().satisfies(rule ->
+                assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactlyInAnyOrder(443, 6443));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusFindsTheMetricsByAnnotationOrServiceMonitor() throws IOException {
+        V1Deployment deployment = deployment();
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        int containerPort = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", Integer.toString(containerPort)).containsEntry("prometheus.io/path", "/metrics");
+        Map<String, Object> monitor = (Map<String, Object>) resources(BASE.resolve("components/service-monitor")).get(0);
+        assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
+        Map<String, Object> spec = (Map<String, Object>) monitor.get("spec");
+        V1Service service = only(resources(BASE), V1Service.class);
+        // A ServiceMonitor selects Services by their labels, then scrapes the named port of their endpoints.
+        assertThat(((Map<String, Object>) spec.get("selector")).get("matchLabels")).isEqualTo(service.getMetadata().getLabels());
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("endpoints")).get(0);
+        assertThat(endpoint.get("port")).isEqualTo(service.getSpec().getPorts().get(0).getName());
+        assertThat(endpoint.get("path")).isEqualTo("/metrics");
     }
 }

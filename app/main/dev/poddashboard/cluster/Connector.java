@@ -25,10 +25,17 @@ public final class Connector {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ApiCalls calls;
 
     public Connector(ObjectMapper mapper, Clock clock) {
+        this(mapper, clock, ApiCalls.NONE);
+    }
+
+    /** @param calls told of every API request and its status (the metrics) */
+    public Connector(ObjectMapper mapper, Clock clock, ApiCalls calls) {
         this.mapper = mapper;
         this.clock = clock;
+        this.calls = calls;
     }
 
     public Connection connect(Settings settings) {
@@ -86,7 +93,7 @@ public final class Connector {
     private KubeApi api(ClientBuilder builder) {
         ApiClient client = builder.setReadTimeout(READ_TIMEOUT).build();
         client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        return new KubeApi(client, mapper);
+        return new KubeApi(client, mapper, calls);
     }
 
     private static String readNamespace(Path file) {

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.kubernetes.client.openapi.ApiClient;
@@ -44,12 +45,39 @@ public final class KubeApi {
      * @param client client-java's configured client: TLS, client certificates and the token-file interceptor live
      *               in its OkHttp client; kubeconfig tokens (static, exec or OIDC) are its "BearerToken" API key
      */
-    public KubeApi(ApiClient client, ObjectMapper mapper) {
+    public KubeApi(ApiClient client, ObjectMapper mapper, ApiCalls calls) {
         this.client = client;
-        this.http = client.getHttpClient();
+        this.http = client.getHttpClient().newBuilder().addInterceptor(chain -> {
+            okhttp3.Request request = chain.request();
+            String verb = verb(request);
+            try {
+                Response response = chain.proceed(request);
+                calls.completed(verb, response.code());
+                return response;
+            } catch (IOException | RuntimeException e) {
+                calls.completed(verb, 0);
+                throw e;
+            }
+        }).build();
         this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
         this.base = HttpUrl.get(client.getBasePath());
         this.mapper = mapper;
+    }
+
+    /** The Kubernetes verb of a request, as the API server's own metrics name it. */
+    private static String verb(okhttp3.Request request) {
+        if (!request.method().equals("GET")) {
+            return request.method();
+        }
+        String watch = request.url().queryParameter("watch");
+        if ("1".equals(watch) || "true".equals(watch)) {
+            return "WATCH";
+        }
+        List<String> segments = request.url().pathSegments();
+        // /api/v1/namespaces/ns/pods or /api/v1/pods is a collection (LIST); /…/pods/name or /…/pods/name/log is GET.
+        int after = segments.indexOf("namespaces") >= 0 && segments.size() > segments.indexOf("namespaces") + 2
+                ? segments.indexOf("namespaces") + 3 : 3;
+        return segments.size() == after ? "LIST" : "GET";
     }
 
     /** A request with the credentials client-java would add to the same call. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param mode                 {@code DASHBOARD_MODE}: auto, in-cluster, kubeconfig or demo
  * @param tokenRefresh         {@code TOKEN_REFRESH_SECONDS}: how long one read of the token file is reused (default 60)
  * @param kubeconfig           {@code KUBECONFIG} (first entry), else {@code ~/.kube/config}
+ * @param bindAddress          {@code BIND_ADDRESS}: the address to listen on (default 0.0.0.0; 127.0.0.1 on a shared machine)
+ * @param logFormat            {@code LOG_FORMAT}: plain (default) or json, one object per line (read by logback.xml)
  */
 public record Settings(
         int port,
@@ -28,12 +30,16 @@ public record Settings(
         Optional<String> namespace,
         Mode mode,
         Duration tokenRefresh,
-        Path kubeconfig) {
+        Path kubeconfig,
+        String bindAddress,
+        String logFormat) {
 
     public static final Path DEFAULT_SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
     // A namespace is a DNS-1123 label, as the API server validates it.
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    // An IPv4 literal, or an IPv6 one (hex groups and colons): never a host name, so nothing is looked up.
+    private static final Pattern IP_LITERAL = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     public Settings {
         Objects.requireNonNull(serviceAccountDir);
@@ -42,6 +48,8 @@ public record Settings(
         Objects.requireNonNull(mode);
         Objects.requireNonNull(tokenRefresh);
         Objects.requireNonNull(kubeconfig);
+        Objects.requireNonNull(bindAddress);
+        Objects.requireNonNull(logFormat);
     }
 
     /** Reads and validates the environment; throws {@link InvalidSettingException} naming the bad variable. */
@@ -62,7 +70,16 @@ public record Settings(
         Path kubeconfig = text(env, "KUBECONFIG")
                 .map(list -> Path.of(list.split(java.io.File.pathSeparator)[0]))
                 .orElse(home.resolve(".kube").resolve("config"));
-        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig);
+        String bind = text(env, "BIND_ADDRESS").orElse("0.0.0.0");
+        if (!IP_LITERAL.matcher(bind).matches()) {
+            throw new InvalidSettingException("BIND_ADDRESS", "'" + bind + "' is not an IP address such as 0.0.0.0, "
+                    + "127.0.0.1 or ::1");
+        }
+        String logFormat = text(env, "LOG_FORMAT").orElse("plain");
+        if (!logFormat.equals("plain") && !logFormat.equals("json")) {
+            throw new InvalidSettingException("LOG_FORMAT", "'" + logFormat + "' is neither plain nor json");
+        }
+        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig, bind, logFormat);
     }
 
     public Path tokenFile() {

@@ -45,6 +45,8 @@ final class PodCache {
     private volatile KubeApi.Watch currentWatch;
     private volatile long lastAccessNanos = System.nanoTime();
     private volatile String resourceVersion;
+    private final java.util.concurrent.atomic.AtomicLong relists = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong expired = new java.util.concurrent.atomic.AtomicLong();
     private Thread thread;
 
     /** A 410 Gone: the resourceVersion or continue token is too old; list again. */
@@ -134,6 +136,14 @@ final class PodCache {
                 markStale(e);
             }
         }
+    }
+
+    /** For the metrics: the watch state, pods cached, lists after the first, 410 Gone answers. */
+    WatchedPods.Stats stats() {
+        String state = !complete && freshness.syncedAt() == null ? "listing"
+                : freshness.stale() ? "reconnecting" : polling ? "polling" : "live";
+        return new WatchedPods.Stats(scope.isAll() ? "(all namespaces)" : scope.namespace(), state, pods.size(),
+                relists.get(), expired.get());
     }
 
     long lastAccessNanos() {
@@ -230,6 +240,7 @@ final class PodCache {
                 page = feed.list(continueToken);
             } catch (ClusterException.ApiError e) {
                 if (e.status().code() == 410 && continueToken != null && !restarted) {
+                    expired.incrementAndGet();
                     restarted = true;
                     continueToken = null;
                     pods.clear();
@@ -251,6 +262,7 @@ final class PodCache {
 
     /** A later list (after a 410, or when polling): built aside, then swapped in, with the differences emitted. */
     private void relist() {
+        relists.incrementAndGet();
         PodFeed.Whole whole = feed.listAll(() -> stopped);
         List<PodChange> changes = pods.replaceAll(whole.pods());
         resourceVersion = whole.resourceVersion();
@@ -271,6 +283,7 @@ final class PodCache {
             return;
         } catch (ClusterException.ApiError e) {
             if (e.status().code() == 410) {
+                expired.incrementAndGet();
                 throw new Expired("watch from resourceVersion " + resourceVersion + " is too old");
             }
             throw e;
@@ -304,6 +317,7 @@ final class PodCache {
             }
         } else if (event instanceof PodFeed.Event.Failed failed) {
             if (failed.status().code() == 410) {
+                expired.incrementAndGet();
                 throw new Expired(failed.status().message());
             }
             throw new ClusterException.ApiError(failed.status());

@@ -40,6 +40,10 @@ final class PodIndex {
         dirty = true;
     }
 
+    synchronized int size() {
+        return pods.size();
+    }
+
     synchronized void clear() {
         pods.clear();
         dirty = true;

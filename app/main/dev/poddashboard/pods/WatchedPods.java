@@ -134,6 +134,14 @@ public final class WatchedPods implements PodStore {
         }
     }
 
+    /** One cache, for the metrics. @param namespace the namespace, or "(all namespaces)" */
+    public record Stats(String namespace, String state, int pods, long relists, long expired) {
+    }
+
+    public java.util.List<Stats> stats() {
+        return caches.values().stream().map(PodCache::stats).toList();
+    }
+
     @Override
     public void close() {
         caches.values().forEach(PodCache::stop);

@@ -121,6 +121,10 @@ final class PodStream implements AutoCloseable {
         }
     }
 
+    int open() {
+        return clients.size();
+    }
+
     @Override
     public void close() {
         pings.shutdownNow();

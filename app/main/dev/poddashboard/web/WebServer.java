@@ -26,6 +26,9 @@ public final class WebServer {
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
         InFlightRequests inFlight = new InFlightRequests();
+        RequestLog requestLog = new RequestLog(services.metrics());
+        services.metrics().streams("pods", events::open);
+        services.metrics().streams("logs", logStreams::open);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestErrors()));
@@ -34,6 +37,7 @@ public final class WebServer {
                 inFlight.drain();
                 events.close();
                 logStreams.close();
+                services.history().close();
                 services.pods().store().close();
             });
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -48,7 +52,9 @@ public final class WebServer {
             });
 
             config.routes.before(inFlight::started);
+            config.routes.before(requestLog::started);
             config.routes.after(inFlight::finished);
+            config.routes.after(requestLog::finished);
             config.routes.get("/static/<file>", assets::serve);
             config.routes.get("/webjars/<file>", assets::serve);
             config.routes.get("/", pods::listPage);
@@ -71,6 +77,9 @@ public final class WebServer {
             // Liveness: the process answers. Readiness: settings are valid and the server can render pages, until
             // it is stopping; neither asks the API server, so an API outage does not take the explanation pages
             // off the Service.
+            // Prometheus scrapes this (the pod template's prometheus.io annotations, components/service-monitor).
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(services.metrics().scrape()));
             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/readyz", ctx -> {
                 if (inFlight.draining()) {

@@ -26,6 +26,20 @@ class SettingsTest {
         assertThat(s.tokenRefresh()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.kubeconfig()).isEqualTo(home.resolve(".kube/config"));
         assertThat(s.namespace()).isEmpty();
+        assertThat(s.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(s.logFormat()).isEqualTo("plain");
+    }
+
+    @Test
+    void bindAddressAndLogFormat() {
+        Settings s = Settings.fromEnvironment(Map.of("BIND_ADDRESS", "127.0.0.1", "LOG_FORMAT", "json"), home);
+        assertThat(s.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(s.logFormat()).isEqualTo("json");
+        assertThat(Settings.fromEnvironment(Map.of("BIND_ADDRESS", "::1"), home).bindAddress()).isEqualTo("::1");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("BIND_ADDRESS", "example.com"), home))
+                .hasMessage("invalid BIND_ADDRESS: 'example.com' is not an IP address such as 0.0.0.0, 127.0.0.1 or ::1");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("LOG_FORMAT", "xml"), home))
+                .hasMessage("invalid LOG_FORMAT: 'xml' is neither plain nor json");
     }
 
     @Test

@@ -44,11 +44,11 @@ public final class Secrets {
         }
     }
 
-    /** The app's log file for the test run (slf4j-simple writes there; see the pom). */
+    /** The app's log file for the test run (logback-test.xml writes there; see the pom). */
     public static void assertNoneInLog() {
-        String file = System.getProperty("org.slf4j.simpleLogger.logFile");
-        if (file == null || file.equals("System.err") || !Files.exists(Path.of(file))) {
-            return;
+        String file = System.getProperty("test.app.log", "target/test-app.log");
+        if (!Files.exists(Path.of(file))) {
+            throw new AssertionError("no app log at " + file + ": logback-test.xml should write it");
         }
         try {
             assertNoneIn("the log " + file, Files.readString(Path.of(file), StandardCharsets.UTF_8));

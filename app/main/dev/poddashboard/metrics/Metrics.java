@@ -1,0 +1,128 @@
+package dev.poddashboard.metrics;
+
+import dev.poddashboard.cluster.ApiCalls;
+import dev.poddashboard.token.TokenHistory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every metric of {@code /metrics}. Labels are bounded by design: HTTP requests by route template (never a pod
+ * name), API requests by verb and status code, watches by namespace (at most the caches the app keeps). Nothing
+ * from a token appears but its times.
+ */
+public final class Metrics implements ApiCalls {
+    /** Latency buckets for HTTP requests: a page is meant to take milliseconds. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Runnable> beforeScrape = new ArrayList<>();
+
+    /** One cache of pods: its scope's label, its watch state (live, reconnecting, polling, listing, ...). */
+    public record WatchStats(String namespace, String state, int pods, long relists, long expired) {
+    }
+
+    public Metrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** One HTTP request, by route template (e.g. /pods/{name}) and status class (2xx ...). */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("http.server.requests").description("HTTP requests, by route template")
+                .tags("method", method, "route", route, "status", status / 100 + "xx")
+                .serviceLevelObjectives(BUCKETS).register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public void completed(String verb, int code) {
+        Counter.builder("kubernetes.api.requests").description("Requests to the Kubernetes API server")
+                .tags("verb", verb, "code", code == 0 ? "error" : Integer.toString(code)).register(registry).increment();
+    }
+
+    /** Open server-sent-event streams of one kind ("pods", "logs"). */
+    public void streams(String kind, Supplier<Number> open) {
+        Gauge.builder("dashboard.sse.streams.open", open).description("Open server-sent-event streams")
+                .tag("kind", kind).register(registry);
+    }
+
+    /** Watched pod caches, read at every scrape. */
+    public void watches(Supplier<List<WatchStats>> stats) {
+        MultiGauge state = MultiGauge.builder("dashboard.watch.state")
+                .description("1 for the current state of each watched scope").register(registry);
+        MultiGauge cached = MultiGauge.builder("dashboard.watch.pods").description("Pods cached per watched scope")
+                .register(registry);
+        beforeScrape.add(() -> {
+            List<WatchStats> now = stats.get();
+            state.register(now.stream().map(s -> MultiGauge.Row.of(Tags.of("namespace", s.namespace(), "state", s.state()), 1))
+                    .toList(), true);
+            cached.register(now.stream().map(s -> MultiGauge.Row.of(Tags.of("namespace", s.namespace()), s.pods()))
+                    .toList(), true);
+            for (WatchStats s : now) {
+                counter("dashboard.watch.relists", "Lists after the first, per watched scope", s, WatchStats::relists);
+                counter("dashboard.watch.expired", "410 Gone answers (too old resourceVersion), per watched scope", s,
+                        WatchStats::expired);
+            }
+        });
+    }
+
+    private void counter(String name, String description, WatchStats s, ToDoubleFunction<WatchStats> value) {
+        // Registered once per namespace, then read from the newest stats the scrape saw.
+        var holder = latest.computeIfAbsent(name + "\0" + s.namespace(), k -> new java.util.concurrent.atomic.AtomicReference<>());
+        holder.set(s);
+        FunctionCounter.builder(name, holder, h -> h.get() == null ? 0 : value.applyAsDouble(h.get()))
+                .description(description).tag("namespace", s.namespace()).register(registry);
+    }
+
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<WatchStats>> latest =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Seconds until the mounted token's warnafter and exp (negative once past), and rotations seen. */
+    public void token(TokenHistory history, Clock clock) {
+        Gauge.builder("dashboard.token.warnafter.seconds", history, h -> until(h.current() == null ? null
+                        : h.current().warnafter(), clock)).description("Seconds until the mounted token's kubernetes.io.warnafter")
+                .register(registry);
+        Gauge.builder("dashboard.token.expiry.seconds", history, h -> until(h.current() == null ? null
+                        : h.current().exp(), clock)).description("Seconds until the mounted token's exp")
+                .register(registry);
+        FunctionCounter.builder("dashboard.token.rotations", history, TokenHistory::rotations)
+                .description("New tokens seen in the mounted file since start-up").register(registry);
+        beforeScrape.add(history::observe);
+    }
+
+    private static double until(Instant when, Clock clock) {
+        return when == null ? Double.NaN : Duration.between(clock.instant(), when).toMillis() / 1000.0;
+    }
+
+    /** The Prometheus text format (version 0.0.4). */
+    public String scrape() {
+        beforeScrape.forEach(Runnable::run);
+        return registry.scrape();
+    }
+}
