@@ -146,6 +146,40 @@ public final class ApiIdentityChecks implements IdentityChecks {
         }
     }
 
+    record AccessStatus(boolean allowed, String reason, String evaluationError) {
+    }
+
+    record AccessResponse(AccessStatus status) {
+    }
+
+    @Override
+    public Check<AccessAnswer> canI(AccessQuestion q) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("namespace", q.namespace());
+        attributes.put("verb", q.verb());
+        attributes.put("group", q.group());
+        attributes.put("resource", q.resource());
+        if (!q.subresource().isEmpty()) {
+            attributes.put("subresource", q.subresource());
+        }
+        if (!q.name().isEmpty()) {
+            attributes.put("name", q.name());
+        }
+        try {
+            AccessResponse response = api.post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                    new ReviewRequest("authorization.k8s.io/v1", "SelfSubjectAccessReview",
+                            Map.of("resourceAttributes", attributes)), AccessResponse.class);
+            AccessStatus s = response.status() == null ? new AccessStatus(false, "", "") : response.status();
+            return new Check.Ok<>(new AccessAnswer(s.allowed(), s.reason(), s.evaluationError()));
+        } catch (ClusterException.Forbidden e) {
+            return new Check.Denied<>("The API server refused the SelfSubjectAccessReview itself: " + e.getMessage()
+                    + ". Every authenticated user may create one (ClusterRole system:basic-user); has that binding "
+                    + "been removed?", List.of("kubectl get clusterrolebinding system:basic-user -o yaml"), "");
+        } catch (ClusterException e) {
+            return new Check.Unavailable<>(e.sentence());
+        }
+    }
+
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }

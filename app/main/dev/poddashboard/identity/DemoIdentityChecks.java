@@ -54,10 +54,27 @@ public final class DemoIdentityChecks implements IdentityChecks {
                 new RulesTable.ResourceRow("selfsubjectreviews.authentication.k8s.io", List.of("create"), List.of())));
         if (namespace.equals(ns)) {
             rows.add(new RulesTable.ResourceRow("pods", List.of("get", "list", "watch"), List.of()));
+            rows.add(new RulesTable.ResourceRow("events", List.of("get", "list", "watch"), List.of()));
         }
         return new Check.Ok<>(new RulesTable(ns, rows, List.of(
                 new RulesTable.NonResourceRow(List.of("/.well-known/openid-configuration", "/openid/v1/jwks"), List.of("get")),
                 new RulesTable.NonResourceRow(List.of("/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/version"), List.of("get"))),
                 false, ""));
+    }
+
+    /** Answered from the demo's own rules, as RBAC would: the base Role in its namespace, the reviews everywhere. */
+    @Override
+    public Check<AccessAnswer> canI(AccessQuestion q) {
+        RulesTable rules = ((Check.Ok<RulesTable>) rules(q.namespace())).value();
+        String wanted = q.resource() + (q.group().isEmpty() ? "" : "." + q.group());
+        wanted = q.subresource().isEmpty() ? wanted : q.resource() + "/" + q.subresource()
+                + (q.group().isEmpty() ? "" : "." + q.group());
+        for (RulesTable.ResourceRow row : rules.resources()) {
+            if (row.resource().equals(wanted) && row.allows(q.verb())) {
+                return new Check.Ok<>(new AccessAnswer(true, "RBAC: allowed by RoleBinding \"dashboard-sa-pod-reader/"
+                        + namespace + "\" of Role \"pod-reader\" to ServiceAccount \"dashboard-sa/" + namespace + "\" (demo)", ""));
+            }
+        }
+        return new Check.Ok<>(new AccessAnswer(false, "", ""));
     }
 }

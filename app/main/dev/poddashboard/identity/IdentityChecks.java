@@ -13,4 +13,7 @@ public interface IdentityChecks {
 
     /** SelfSubjectRulesReview: what may the dashboard do in this namespace? */
     Check<RulesTable> rules(String namespace);
+
+    /** SelfSubjectAccessReview: may the dashboard's own identity do this? ({@code kubectl auth can-i}) */
+    Check<AccessAnswer> canI(AccessQuestion question);
 }

@@ -33,6 +33,8 @@ final class ErrorPages {
     static void register(RoutesConfig routes) {
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx,
                 ErrorView.simple(400, "Bad request", e.getMessage())));
+        routes.exception(RateLimit.TooManyRequests.class, (e, ctx) -> respond(ctx,
+                ErrorView.simple(429, "Too many requests", e.getMessage())));
         routes.exception(ClusterException.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(LogProblem.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -44,6 +44,9 @@ final class ThymeleafRenderer implements FileRenderer {
         if (path.startsWith("/token/decode")) {
             return "decode";
         }
+        if (path.startsWith("/access")) {
+            return "access";
+        }
         return path.startsWith("/token") ? "token" : "pods";
     }
 

@@ -10,6 +10,9 @@ import dev.poddashboard.identity.UserInfo;
 import dev.poddashboard.token.Relative;
 import dev.poddashboard.token.SignatureCheck;
 import dev.poddashboard.token.TokenDecoder;
+import dev.poddashboard.token.TokenDecoding;
+import dev.poddashboard.token.TokenHistory;
+import dev.poddashboard.token.TokenTimeline;
 import dev.poddashboard.token.TokenInspection;
 import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
@@ -17,6 +20,7 @@ import dev.poddashboard.token.TokenSource;
 import dev.poddashboard.token.TokenView;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,8 @@ final class TokenController {
     private static final String DECODE_COMMAND = "kubectl create token dashboard-sa -n dashboard"
             + " | jq -R 'split(\".\") | .[0:2] | map(gsub(\"-\";\"+\") | gsub(\"_\";\"/\") | @base64d | fromjson)'";
     private final TokenSource tokens;
+    private final TokenHistory history;
+    private final TokenDecoder decoder = new TokenDecoder();
     private final TokenInspector inspector;
     private final IdentityChecks identity;
     private final String namespace;
@@ -38,6 +44,7 @@ final class TokenController {
 
     TokenController(Services services, String namespace, Clock clock, ObjectMapper mapper) {
         this.tokens = services.tokens();
+        this.history = services.history();
         this.inspector = services.inspector();
         this.identity = services.identity();
         this.namespace = namespace;
@@ -56,7 +63,9 @@ final class TokenController {
      */
     record TokenPage(String state, String explanation, TokenRead.Directory directory, TokenFile file, TokenView token,
                      String malformed, SignatureCheck signature, Check<TokenReviewResult> review,
-                     Check<UserInfo> whoAmI, Check<RulesTable> rules, Map<String, String> commands) {
+                     Check<UserInfo> whoAmI, Check<RulesTable> rules, Map<String, String> commands,
+                     Map<String, Object> header, Map<String, Object> payload, TokenTimeline timeline,
+                     List<TokenHistory.Entry> history, String rotations) {
     }
 
     /** The result of {@code /token/decode}. */
@@ -74,18 +83,19 @@ final class TokenController {
     }
 
     private TokenPage mountedPage() {
+        history.observe();
         TokenRead read = tokens.read();
         Check<UserInfo> whoAmI = identity.whoAmI();
         Check<RulesTable> rules = identity.rules(namespace);
         if (read instanceof TokenRead.NotApplicable na) {
             return new TokenPage("not-applicable", na.explanation(), null, null, null, null, null, null, whoAmI, rules,
-                    commands(null));
+                    commands(null), null, null, null, List.of(), "");
         }
         if (read instanceof TokenRead.NotMounted nm) {
             return new TokenPage("not-mounted", "There is no token file in " + nm.directory().path()
                     + ". The pod spec (or its ServiceAccount) says automountServiceAccountToken: false, so the kubelet "
                     + "mounted no credentials: this pod cannot authenticate to the API server.", nm.directory(), null,
-                    null, null, null, null, whoAmI, rules, commands(null));
+                    null, null, null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "");
         }
         TokenRead.Mounted mounted = (TokenRead.Mounted) read;
         TokenFile file = new TokenFile(java.nio.file.Path.of(mounted.directory().path()).resolve("token").toString(), mounted.raw().length(),
@@ -93,12 +103,32 @@ final class TokenController {
         TokenInspection inspection = inspector.inspect(mounted.raw());
         if (inspection instanceof TokenInspection.Rejected rejected) {
             return new TokenPage("malformed", "The token file is not a usable JWT.", mounted.directory(), file, null,
-                    rejected.reason(), null, null, whoAmI, rules, commands(null));
+                    rejected.reason(), null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "");
         }
         TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
         Check<TokenReviewResult> review = identity.review(mounted.raw(), List.of());
+        TokenDecoding.Decoded decoded = (TokenDecoding.Decoded) decoder.decode(mounted.raw());
         return new TokenPage("mounted", "", mounted.directory(), file, inspected.view(), null, inspected.signature(),
-                review, whoAmI, rules, commands(inspected.view()));
+                review, whoAmI, rules, commands(inspected.view()), decoded.header(), decoded.claims(),
+                decoded.typed() == null ? null : TokenTimeline.of(decoded.typed(), clock.instant()), history.entries(),
+                rotations(history.entries()));
+    }
+
+    /** "rotated 10:48:12 (every ~48 min)", from the tokens seen since start-up; empty before the first rotation. */
+    static String rotations(List<TokenHistory.Entry> entries) {
+        if (entries.size() < 2) {
+            return "";
+        }
+        TokenHistory.Entry last = entries.get(entries.size() - 1);
+        Instant at = last.fileModified() != null ? last.fileModified() : last.seenAt();
+        String text = "rotated " + DateTimeFormatter.ISO_LOCAL_TIME.format(at.atZone(java.time.ZoneOffset.UTC)
+                .toLocalTime().withNano(0)) + " UTC";
+        TokenHistory.Entry first = entries.get(0);
+        if (first.iat() != null && last.iat() != null) {
+            long minutes = java.time.Duration.between(first.iat(), last.iat()).toMinutes() / (entries.size() - 1);
+            text += " (every ~" + minutes + " min)";
+        }
+        return text;
     }
 
     void decodeForm(Context ctx) {

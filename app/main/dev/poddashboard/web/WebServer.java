@@ -26,6 +26,8 @@ public final class WebServer {
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
         InFlightRequests inFlight = new InFlightRequests();
+        AccessController access = new AccessController(services.identity(),
+                new dev.poddashboard.identity.AccessMatrix(services.identity(), clock), params, new RateLimit(30));
         RequestLog requestLog = new RequestLog(services.metrics());
         services.metrics().streams("pods", events::open);
         services.metrics().streams("logs", logStreams::open);
@@ -69,6 +71,9 @@ public final class WebServer {
             config.routes.get("/api/pods/{name}/logs", logs::text);
             config.routes.before("/api/pods/{name}/logs/stream", logs::validateStream);
             config.routes.sse("/api/pods/{name}/logs/stream", logs::stream);
+            config.routes.get("/access", access::page);
+            config.routes.get("/api/access", access::matrixJson);
+            config.routes.get("/api/access/can-i", access::canIJson);
             config.routes.get("/token", tokens::page);
             config.routes.get("/api/token", tokens::json);
             config.routes.get("/token/decode", tokens::decodeForm);

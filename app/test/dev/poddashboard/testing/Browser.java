@@ -44,6 +44,29 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /**
+     * axe-core's WCAG 2.1 A/AA rules on the current page: the violations, each as "rule: target, target …".
+     * The script comes from its webjar and is injected by WebDriver (the page's CSP does not apply to it).
+     */
+    public List<String> axeViolations() {
+        String axe;
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(java.util.Objects.requireNonNull(in, "the axe-core webjar").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.nodes.map("
+                + "function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
     /** Console messages, e.g. Content-Security-Policy violations. */
     public List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
