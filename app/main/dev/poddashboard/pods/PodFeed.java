@@ -31,6 +31,8 @@ final class PodFeed {
     private final KubeApi api;
     private final PodScope scope;
     private final int pageSize;
+    /** The first LIST page: the rows of the list's first view (PodQuery's page size). */
+    static final int FIRST_PAGE = PodQuery.PAGE_SIZE;
     private final JavaType pageType;
     private volatile boolean tables = true;
     private volatile PodTable.Columns columns = PodTable.Columns.NONE;
@@ -77,7 +79,11 @@ final class PodFeed {
 
     Page list(String continueToken) {
         boolean asTable = tables;
-        String path = scope.path() + "?limit=" + pageSize + (asTable ? "&includeObject=Object" : "")
+        // The first page is one page of the pod list (100 rows, sorted by name as the API server lists them), so
+        // the first view can be drawn from it at once; the rest comes in pages of pageSize. A continue token does
+        // not depend on the limit.
+        int limit = continueToken == null ? Math.min(pageSize, FIRST_PAGE) : pageSize;
+        String path = scope.path() + "?limit=" + limit + (asTable ? "&includeObject=Object" : "")
                 + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
         PodTable.Page page = api.get(path, asTable ? PodTable.ACCEPT : "application/json", pageType);
         List<PodSummary> pods;

@@ -70,7 +70,7 @@ class AllNamespacesTest {
         assertThat(body.get("pods").get(0).fieldNames()).toIterable().first().isEqualTo("namespace");
         // One LIST of the cluster scope (two pages), as kubectl does it: /api/v1/pods, not one per namespace.
         assertThat(api.podLists()).filteredOn(r -> r.getUrl().startsWith("/api/v1/pods?"))
-                .extracting(r -> r.getUrl()).containsExactly("/api/v1/pods?limit=500&includeObject=Object",
+                .extracting(r -> r.getUrl()).containsExactly("/api/v1/pods?limit=100&includeObject=Object",
                         "/api/v1/pods?limit=500&includeObject=Object&continue=" + urlEncoded());
 
         String html = app.get("/?all-namespaces=true").body();

@@ -154,7 +154,7 @@ class LivePodsTest {
         app.get("/");
         api.watchThenIdle("dashboard", Fixtures.api("watch-pods-dashboard-410-too-old.jsonl"));
         Eventually.assertThat(() -> assertThat(api.podLists()).hasSize(2));
-        assertThat(api.podLists()).allSatisfy(r -> assertThat(r.getUrl()).contains("limit=500").doesNotContain("watch"));
+        assertThat(api.podLists()).allSatisfy(r -> assertThat(r.getUrl()).contains("limit=100").doesNotContain("watch"));
     }
 
     @Test

@@ -100,7 +100,7 @@ class PodPagesTest {
     void listRequestsArePagedWithLimit() {
         app.get("/api/pods");
         assertThat(api.apiRequests()).anySatisfy(r -> {
-            assertThat(r.getUrl()).startsWith("/api/v1/namespaces/dashboard/pods?limit=500");
+            assertThat(r.getUrl()).startsWith("/api/v1/namespaces/dashboard/pods?limit=100");
             assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + Fixtures.token("kubelet-style-3607.jwt"));
         });
     }
