@@ -100,10 +100,18 @@ public class Bench {
         counts.forEach(n -> scenarios.add(new Scenario(n, 1)));
         scenarios.addAll(wide);
         List<Result> results = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            results.add(run(scenario, templates, columns, seconds, concurrency));
+            try {
+                results.add(run(scenario, templates, columns, seconds, concurrency));
+            } catch (Exception e) {
+                // e.g. the app ran out of heap: the row says so, and the other scenarios still run.
+                failed.add(scenario.label() + ": " + e.getMessage().lines().findFirst().orElse("") + " (see target/bench-app-"
+                        + scenario.pods() + ".log)");
+            }
         }
         print(results, seconds, concurrency);
+        failed.forEach(f -> System.out.println("FAILED " + f));
         Path dir = Files.createDirectories(Path.of("bench", "results"));
         Path file = dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -116,6 +124,7 @@ public class Bench {
         out.put("loadGenerator", WRK ? "wrk" : "java.net.http.HttpClient");
         out.put("apiAnswers", plainLists ? "plain lists (no Table)" : "Tables (includeObject=Object), as kubectl gets");
         out.put("results", results);
+        out.put("failed", failed);
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
         System.out.println("\nwrote " + file);
     }
