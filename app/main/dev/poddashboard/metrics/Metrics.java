@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -38,6 +41,8 @@ public final class Metrics implements ApiCalls {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Runnable> beforeScrape = new ArrayList<>();
+    /** The newest stats of each watched namespace, which its relist and 410 counters read. */
+    private final Map<String, AtomicReference<WatchStats>> latest = new ConcurrentHashMap<>();
 
     /** One cache of pods: its scope's label, its watch state (live, reconnecting, polling, listing, ...). */
     public record WatchStats(String namespace, String state, int pods, long relists, long expired) {
@@ -94,14 +99,11 @@ public final class Metrics implements ApiCalls {
 
     private void counter(String name, String description, WatchStats s, ToDoubleFunction<WatchStats> value) {
         // Registered once per namespace, then read from the newest stats the scrape saw.
-        var holder = latest.computeIfAbsent(name + "\0" + s.namespace(), k -> new java.util.concurrent.atomic.AtomicReference<>());
+        AtomicReference<WatchStats> holder = latest.computeIfAbsent(name + "\0" + s.namespace(), k -> new AtomicReference<>());
         holder.set(s);
         FunctionCounter.builder(name, holder, h -> h.get() == null ? 0 : value.applyAsDouble(h.get()))
                 .description(description).tag("namespace", s.namespace()).register(registry);
     }
-
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<WatchStats>> latest =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Seconds until the mounted token's warnafter and exp (negative once past), and rotations seen. */
     public void token(TokenHistory history, Clock clock) {
