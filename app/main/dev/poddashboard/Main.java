@@ -32,6 +32,7 @@ import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
 import dev.poddashboard.token.TokenSource;
 import dev.poddashboard.web.Services;
+import dev.poddashboard.web.Warmup;
 import dev.poddashboard.web.WebServer;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ public final class Main {
         // SIGTERM (pod termination): stop() first lets running requests finish (web/InFlightRequests).
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         app.start(settings.bindAddress(), settings.port());
+        Warmup.start(app::port);
     }
 
     /** Wires everything and returns the server unstarted; tests call this with their own settings and clock. */

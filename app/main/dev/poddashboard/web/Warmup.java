@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
  * the start already asks: the own namespace's list (listed at start) and the token decoder's form. Readiness does
  * not wait for it.
  */
-final class Warmup {
+public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
     private static final List<String> PATHS = List.of("/token/decode", "/", "/api/pods?page=1");
 
     private Warmup() {
     }
 
-    static void start(IntSupplier port) {
+    /** Called by the process's main once it listens (tests start the server themselves and warm nothing). */
+    public static void start(IntSupplier port) {
         Thread thread = new Thread(() -> {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (String path : PATHS) {

@@ -31,12 +31,10 @@ public final class WebServer {
         RequestLog requestLog = new RequestLog(services.metrics());
         services.metrics().streams("pods", events::open);
         services.metrics().streams("logs", logStreams::open);
-        java.util.concurrent.atomic.AtomicReference<Javalin> started = new java.util.concurrent.atomic.AtomicReference<>();
-        Javalin app = Javalin.create(config -> {
+        return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestErrors()));
             config.startup.showJavalinBanner = false;
-            config.events.serverStarted(() -> Warmup.start(() -> started.get().port()));
             config.events.serverStopping(() -> {
                 inFlight.drain();
                 events.close();
@@ -97,7 +95,5 @@ public final class WebServer {
             });
             ErrorPages.register(config.routes);
         });
-        started.set(app);
-        return app;
     }
 }
