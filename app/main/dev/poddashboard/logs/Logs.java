@@ -49,8 +49,7 @@ public final class Logs {
      * @param truncated true when the log was longer than {@link LogLimits#MAX_BYTES} and its end is missing
      * @param cutLines  lines longer than {@link LogLimits#MAX_LINE_BYTES}, of which only the start is shown
      */
-    public record LogText(Target target, LogQuery query, List<LogLine> lines, boolean truncated, int cutLines,
-                          String kubectl) {
+    public record LogText(Target target, LogQuery query, List<LogLine> lines, boolean truncated, int cutLines) {
         public LogText {
             lines = List.copyOf(lines);
         }
@@ -109,7 +108,7 @@ public final class Logs {
         }
         // limitBytes makes the kubelet stop mid-way without a word: a log that fills the limit was cut there.
         truncated |= bytes >= LogLimits.MAX_BYTES - LogLimits.MAX_LINE_BYTES;
-        return new LogText(target, query, lines, truncated, cut, kubectl(target, query, false));
+        return new LogText(target, query, lines, truncated, cut);
     }
 
     /** A followed log: the last {@code tail} lines first, or every line from {@code since} on. */
