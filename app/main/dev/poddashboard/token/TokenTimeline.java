@@ -33,7 +33,7 @@ public record TokenTimeline(boolean neverExpires, String summary, List<Point> po
     public record Point(String key, String labels, String utc, String relative, double x, boolean past, boolean beyond,
                         boolean above) {
         public double labelY() {
-            return above ? 28 : 104;
+            return above ? 30 : 112;
         }
     }
 

@@ -125,8 +125,8 @@ final class TokenController {
                 .toLocalTime().withNano(0)) + " UTC";
         TokenHistory.Entry first = entries.get(0);
         if (first.iat() != null && last.iat() != null) {
-            long minutes = java.time.Duration.between(first.iat(), last.iat()).toMinutes() / (entries.size() - 1);
-            text += " (every ~" + minutes + " min)";
+            long seconds = java.time.Duration.between(first.iat(), last.iat()).toSeconds() / (entries.size() - 1);
+            text += " (every ~" + (seconds < 120 ? seconds + " s" : seconds / 60 + " min") + ")";
         }
         return text;
     }

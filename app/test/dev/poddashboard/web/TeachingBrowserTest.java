@@ -94,6 +94,14 @@ class TeachingBrowserTest {
                 .until(d -> d.findElements(By.cssSelector("#token-history .history-row")).size() == 2);
         assertThat(driver.executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(driver.findElement(By.id("rotation-note")).getText()).startsWith("rotated ");
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", "token-timeline.png");
+        try {
+            java.nio.file.Files.createDirectories(shot.getParent());
+            java.nio.file.Files.write(shot, driver.findElement(By.id("timeline-section"))
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
