@@ -155,12 +155,16 @@ final class LogController {
         }
     }
 
-    private static String clientId(Context ctx) {
+    /**
+     * Who is asking, for the per-client limits: the pd-client cookie, set on the first page a browser opens; an API
+     * client without it counts by address.
+     */
+    static String clientId(Context ctx) {
         String id = ctx.cookie(CLIENT_COOKIE);
         if (id != null && id.matches("[0-9a-f-]{36}")) {
             return id;
         }
-        if (ctx.path().startsWith("/pods/")) {
+        if (!ctx.path().startsWith("/api/")) {
             String fresh = UUID.randomUUID().toString();
             Cookie cookie = new Cookie(CLIENT_COOKIE, fresh);
             cookie.setHttpOnly(true);

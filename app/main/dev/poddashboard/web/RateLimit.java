@@ -20,8 +20,7 @@ final class RateLimit {
     }
 
     void take(Context ctx) {
-        String cookie = ctx.cookie(LogController.CLIENT_COOKIE);
-        String client = cookie != null && cookie.matches("[0-9a-f-]{36}") ? cookie : "address " + ctx.ip();
+        String client = LogController.clientId(ctx);
         long now = System.currentTimeMillis();
         if (windows.size() > 10_000) {
             windows.clear();
