@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.kubernetes.client.openapi.ApiClient;
@@ -49,7 +48,7 @@ public final class KubeApi {
         this.client = client;
         this.http = client.getHttpClient().newBuilder().addInterceptor(chain -> {
             okhttp3.Request request = chain.request();
-            String verb = verb(request);
+            String verb = ApiCalls.verb(request.method(), request.url());
             try {
                 Response response = chain.proceed(request);
                 calls.completed(verb, response.code());
@@ -62,22 +61,6 @@ public final class KubeApi {
         this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
         this.base = HttpUrl.get(client.getBasePath());
         this.mapper = mapper;
-    }
-
-    /** The Kubernetes verb of a request, as the API server's own metrics name it. */
-    private static String verb(okhttp3.Request request) {
-        if (!request.method().equals("GET")) {
-            return request.method();
-        }
-        String watch = request.url().queryParameter("watch");
-        if ("1".equals(watch) || "true".equals(watch)) {
-            return "WATCH";
-        }
-        List<String> segments = request.url().pathSegments();
-        // /api/v1/namespaces/ns/pods or /api/v1/pods is a collection (LIST); /…/pods/name or /…/pods/name/log is GET.
-        int after = segments.indexOf("namespaces") >= 0 && segments.size() > segments.indexOf("namespaces") + 2
-                ? segments.indexOf("namespaces") + 3 : 3;
-        return segments.size() == after ? "LIST" : "GET";
     }
 
     /** A request with the credentials client-java would add to the same call. */

@@ -43,6 +43,8 @@ public final class Metrics implements ApiCalls {
     private final List<Runnable> beforeScrape = new ArrayList<>();
     /** The newest stats of each watched namespace, which its relist and 410 counters read. */
     private final Map<String, AtomicReference<WatchStats>> latest = new ConcurrentHashMap<>();
+    /** One timer per method, route template and status class: a bounded set. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** One cache of pods: its scope's label, its watch state (live, reconnecting, polling, listing, ...). */
     public record WatchStats(String namespace, String state, int pods, long relists, long expired) {
@@ -60,9 +62,13 @@ public final class Metrics implements ApiCalls {
 
     /** One HTTP request, by route template (e.g. /pods/{name}) and status class (2xx ...). */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("http.server.requests").description("HTTP requests, by route template")
-                .tags("method", method, "route", route, "status", status / 100 + "xx")
-                .serviceLevelObjectives(BUCKETS).register(registry).record(Duration.ofNanos(nanos));
+        // Found by key on the request path rather than built and looked up in the registry on every request.
+        String statusClass = status / 100 + "xx";
+        timers.computeIfAbsent(method + " " + route + " " + statusClass, key -> Timer.builder("http.server.requests")
+                        .description("HTTP requests, by route template")
+                        .tags("method", method, "route", route, "status", statusClass)
+                        .serviceLevelObjectives(BUCKETS).register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     @Override

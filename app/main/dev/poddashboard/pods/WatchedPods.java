@@ -49,12 +49,16 @@ public final class WatchedPods implements PodStore {
     /** One pod, always from the API server: the pod page shows everything about it, as it is now. */
     @Override
     public Pod get(String namespace, String name) {
-        return api.get("/api/v1/namespaces/" + namespace + "/pods/" + name, Pod.class);
+        return api.get(podPath(namespace, name), Pod.class);
     }
 
     @Override
     public com.fasterxml.jackson.databind.JsonNode manifest(String namespace, String name) {
-        return api.get("/api/v1/namespaces/" + namespace + "/pods/" + name, com.fasterxml.jackson.databind.JsonNode.class);
+        return api.get(podPath(namespace, name), com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    private static String podPath(String namespace, String name) {
+        return "/api/v1/namespaces/" + namespace + "/pods/" + name;
     }
 
     @Override

@@ -41,8 +41,13 @@ public final class TokenHistory implements AutoCloseable {
     }
 
     /** Reads the mounted token; a token not seen before becomes an entry (a rotation, after the first). */
-    public synchronized void observe() {
-        if (!(source.read() instanceof TokenRead.Mounted mounted)) {
+    public void observe() {
+        observe(source.read());
+    }
+
+    /** The same, for a read the caller has already made (the token page reads the file once per view). */
+    public synchronized void observe(TokenRead read) {
+        if (!(read instanceof TokenRead.Mounted mounted)) {
             return;
         }
         String fingerprint = fingerprint(mounted.raw());

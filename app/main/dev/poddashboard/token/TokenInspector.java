@@ -20,6 +20,6 @@ public final class TokenInspector {
         }
         TokenDecoding.Decoded decoded = (TokenDecoding.Decoded) decoding;
         return new TokenInspection.Inspected(explainer.explain(decoded), verifier.verify(TokenDecoder.normalize(raw), decoded),
-                decoded.typed().audiences());
+                decoded);
     }
 }

@@ -69,6 +69,14 @@ final class ErrorPages {
         }
     }
 
+    /** The page for a failure the user can act on (a log refusal or the API server's answer); empty for a bug. */
+    static java.util.Optional<ErrorView> known(RuntimeException e) {
+        if (e instanceof LogProblem problem) {
+            return java.util.Optional.of(view(problem));
+        }
+        return e instanceof ClusterException cluster ? java.util.Optional.of(view(cluster)) : java.util.Optional.empty();
+    }
+
     static ErrorView view(LogProblem e) {
         return switch (e.kind()) {
             case NO_PREVIOUS -> new ErrorView(404, "No previous container", e.getMessage(), List.of(), e.commands(), "");

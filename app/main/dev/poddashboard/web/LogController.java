@@ -83,7 +83,7 @@ final class LogController {
             model.put("log", logs.read(target, query));
         } catch (LogProblem | ClusterException e) {
             // The page stays, with its container picker and options, so the user can pick what does exist.
-            ErrorView problem = e instanceof LogProblem p ? ErrorPages.view(p) : ErrorPages.view((ClusterException) e);
+            ErrorView problem = ErrorPages.known(e).orElseThrow();
             ctx.status(problem.status());
             model.put("problem", problem);
         }

@@ -147,12 +147,7 @@ final class LogStreams implements AutoCloseable {
     }
 
     private void problem(SseClient client, RuntimeException e) {
-        ErrorView view = e instanceof LogProblem p ? ErrorPages.view(p)
-                : e instanceof ClusterException c ? ErrorPages.view(c) : null;
-        if (view == null) {
-            throw e;
-        }
-        send(client, "problem", Map.of("error", view), null);
+        send(client, "problem", Map.of("error", ErrorPages.known(e).orElseThrow(() -> e)), null);
     }
 
     private void send(SseClient client, String event, Object data, String id) {

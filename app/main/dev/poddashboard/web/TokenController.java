@@ -35,7 +35,6 @@ final class TokenController {
             + " | jq -R 'split(\".\") | .[0:2] | map(gsub(\"-\";\"+\") | gsub(\"_\";\"/\") | @base64d | fromjson)'";
     private final TokenSource tokens;
     private final TokenHistory history;
-    private final TokenDecoder decoder = new TokenDecoder();
     private final TokenInspector inspector;
     private final IdentityChecks identity;
     private final String namespace;
@@ -83,8 +82,8 @@ final class TokenController {
     }
 
     private TokenPage mountedPage() {
-        history.observe();
         TokenRead read = tokens.read();
+        history.observe(read);
         Check<UserInfo> whoAmI = identity.whoAmI();
         Check<RulesTable> rules = identity.rules(namespace);
         if (read instanceof TokenRead.NotApplicable na) {
@@ -107,7 +106,7 @@ final class TokenController {
         }
         TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
         Check<TokenReviewResult> review = identity.review(mounted.raw(), List.of());
-        TokenDecoding.Decoded decoded = (TokenDecoding.Decoded) decoder.decode(mounted.raw());
+        TokenDecoding.Decoded decoded = inspected.decoded();
         return new TokenPage("mounted", "", mounted.directory(), file, inspected.view(), null, inspected.signature(),
                 review, whoAmI, rules, commands(inspected.view()), decoded.header(), decoded.claims(),
                 decoded.typed() == null ? null : TokenTimeline.of(decoded.typed(), clock.instant()), history.entries(),
