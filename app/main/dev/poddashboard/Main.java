@@ -71,7 +71,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // SIGTERM (pod termination): stop() first lets running requests finish (web/InFlightRequests).
+        // SIGTERM (pod termination): stop() first lets running requests finish (web/GracefulStop).
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         app.start(settings.bindAddress(), settings.port());
         Warmup.start(app::port);

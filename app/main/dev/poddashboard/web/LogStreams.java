@@ -11,11 +11,9 @@ import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +33,10 @@ final class LogStreams implements AutoCloseable {
     private final ObjectMapper mapper;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final OpenStreams clients = new OpenStreams("log", LogLimits.PING);
     // One thread per open stream, never more than the limit: a blocked kubelet read holds its thread.
     private final ExecutorService readers = new ThreadPoolExecutor(0, LogLimits.MAX_STREAMS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> daemon(r, "log-follow"));
-    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "log-ping"));
 
     record LineEvent(String text, String timestamp, boolean cut) {
     }
@@ -47,11 +44,12 @@ final class LogStreams implements AutoCloseable {
     record EndEvent(boolean last, String reason) {
     }
 
+    /** Not the last word: the page follows again, through the Service, from a replica that is not stopping. */
+    private static final EndEvent STOPPING = new EndEvent(false, "The dashboard is stopping; following again.");
+
     LogStreams(Logs logs, ObjectMapper mapper) {
         this.logs = logs;
         this.mapper = mapper;
-        long every = LogLimits.PING.toMillis();
-        pings.scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -99,13 +97,21 @@ final class LogStreams implements AutoCloseable {
             client.close();
             return;
         }
-        clients.add(client);
         client.onClose(() -> {
             clients.remove(client);
             reader.close(); // cancels the upstream request: the reader thread's blocked read returns
             release(clientId, mine);
         });
-        readers.execute(() -> pump(client, target, reader, since, timestamps));
+        try {
+            if (clients.add(client)) {
+                readers.execute(() -> pump(client, target, reader, since, timestamps));
+                return;
+            }
+        } catch (RejectedExecutionException stopping) {
+            // close() shut the readers down between the add and here
+        }
+        send(client, "end", STOPPING, null);
+        client.close();
     }
 
     private void release(String clientId, AtomicInteger mine) {
@@ -154,20 +160,9 @@ final class LogStreams implements AutoCloseable {
         SseJson.send(mapper, client, event, data, id);
     }
 
-    private void ping() {
-        for (SseClient client : clients) {
-            synchronized (client) {
-                if (!client.terminated()) {
-                    client.sendComment("ping"); // fails on a closed connection, which closes the client
-                }
-            }
-        }
-    }
-
     @Override
     public void close() {
-        pings.shutdownNow();
-        clients.forEach(SseClient::close);
+        clients.close();
         readers.shutdownNow();
     }
 }

@@ -13,11 +13,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /api/pods/events?namespace=NS} (or {@code all-namespaces=true}, with {@code selector=} and {@code q=}):
@@ -27,18 +22,14 @@ import java.util.concurrent.TimeUnit;
  * the data is live, still listing or reconnecting; {@code problem} ends the stream.
  */
 final class PodStream implements AutoCloseable {
-    private static final long PING_SECONDS = 15;
+    /** A comment now and then keeps proxies and port-forwards from closing an idle stream. */
+    private static final java.time.Duration PING = java.time.Duration.ofSeconds(15);
 
     private final PodStore store;
     private final Params params;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sse-ping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final OpenStreams clients = new OpenStreams("sse", PING);
 
     record PodEvent(String type, PodRow row) {
     }
@@ -48,8 +39,6 @@ final class PodStream implements AutoCloseable {
         this.params = params;
         this.mapper = mapper;
         this.clock = clock;
-        // A comment now and then keeps proxies and port-forwards from closing an idle stream.
-        pings.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream. */
@@ -87,11 +76,14 @@ final class PodStream implements AutoCloseable {
             client.close();
             return;
         }
-        clients.add(client);
         client.onClose(() -> {
             clients.remove(client);
             subscription.close();
         });
+        if (!clients.add(client)) {
+            client.close(); // the app is stopping; the EventSource reconnects to another replica or after restart
+            return;
+        }
         send(client, "freshness", store.snapshot(scope).freshness());
     }
 
@@ -109,25 +101,12 @@ final class PodStream implements AutoCloseable {
         SseJson.send(mapper, client, event, data, null);
     }
 
-    private void ping() {
-        for (SseClient client : clients) {
-            synchronized (client) {
-                if (client.terminated()) {
-                    clients.remove(client);
-                } else {
-                    client.sendComment("ping");
-                }
-            }
-        }
-    }
-
     int open() {
         return clients.size();
     }
 
     @Override
     public void close() {
-        pings.shutdownNow();
-        clients.forEach(SseClient::close);
+        clients.close();
     }
 }

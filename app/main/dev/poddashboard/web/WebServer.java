@@ -25,7 +25,7 @@ public final class WebServer {
         LogController logs = new LogController(services.logs(), logStreams, params);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
         PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
-        InFlightRequests inFlight = new InFlightRequests();
+        GracefulStop stop = new GracefulStop();
         AccessController access = new AccessController(services.identity(),
                 new dev.poddashboard.identity.AccessMatrix(services.identity(), clock), params, new RateLimit(30));
         RequestLog requestLog = new RequestLog(services.metrics());
@@ -33,12 +33,19 @@ public final class WebServer {
         services.metrics().streams("logs", logStreams::open);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new MalformedRequestErrors());
+                stop.install(server);
+            });
             config.startup.showJavalinBanner = false;
+            // Streams end first so that the graceful stop only waits for ordinary requests; what those requests
+            // read (the token history, the pod store) closes once they have all finished.
             config.events.serverStopping(() -> {
-                inFlight.drain();
+                stop.begin();
                 events.close();
                 logStreams.close();
+            });
+            config.events.serverStopped(() -> {
                 services.history().close();
                 services.pods().store().close();
             });
@@ -53,9 +60,7 @@ public final class WebServer {
                 headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.NO_REFERRER);
             });
 
-            config.routes.before(inFlight::started);
             config.routes.before(requestLog::started);
-            config.routes.after(inFlight::finished);
             config.routes.after(requestLog::finished);
             config.routes.get("/static/<file>", assets::serve);
             config.routes.get("/webjars/<file>", assets::serve);
@@ -87,7 +92,7 @@ public final class WebServer {
                     .result(services.metrics().scrape()));
             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/readyz", ctx -> {
-                if (inFlight.draining()) {
+                if (stop.stopping()) {
                     ctx.status(503).json(Map.of("status", "shutting down"));
                     return;
                 }

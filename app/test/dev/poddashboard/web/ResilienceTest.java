@@ -11,6 +11,7 @@ import dev.poddashboard.testing.Fixtures;
 import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
+import dev.poddashboard.testing.SseStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +102,7 @@ class ResilienceTest {
         try (MockApiServer api = new MockApiServer().withDashboardNamespace()) {
             api.wireMock().stubFor(get(urlPathEqualTo("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard"))
                     .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withFixedDelay(1500).withBody(Fixtures.api("pod-my-kubernetes-dashboard.json"))));
+                            .withFixedDelay(3000).withBody(Fixtures.api("pod-my-kubernetes-dashboard.json"))));
             Path dir = RunningApp.serviceAccountDir("tls/ca.crt");
             int port;
             try (var socket = new java.net.ServerSocket(0)) {
@@ -127,6 +128,9 @@ class ResilienceTest {
                         throw new AssertionError(e);
                     }
                 });
+                // A live pod list is open too: streams end at once, so only the ordinary request holds the stop.
+                SseStream live = SseStream.open(base + "/api/pods/events");
+                assertThat(live.next().name()).isEqualTo("freshness");
                 CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
                         HttpRequest.newBuilder(URI.create(base + "/pods/my-kubernetes-dashboard")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -134,13 +138,32 @@ class ResilienceTest {
                 Eventually.assertThat(() -> assertThat(api.requests()).anySatisfy(r ->
                         assertThat(r.getUrl()).endsWith("/pods/my-kubernetes-dashboard")));
                 app.destroy(); // SIGTERM
+                // While it runs, the Service is told to stop sending traffic: not ready (503, or no longer accepting).
+                Eventually.assertThat(() -> assertThat(readiness(http, base)).isNotEqualTo(200));
+                assertThat(slow).isNotDone();
+                long stopped = System.nanoTime();
                 HttpResponse<String> response = slow.get(20, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.body()).contains("kube-api-access-bhssv");
+                assertThat(response.body()).contains("kube-api-access-bhssv").contains("</html>");
                 assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                // Well inside the 20 s graceful timeout: nothing but the slow request was waited for.
+                assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(15));
+                assertThat(live.next()).isNull();
             } finally {
                 app.destroyForcibly();
             }
+        }
+    }
+
+    private static int readiness(HttpClient http, String base) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -1,0 +1,67 @@
+package dev.poddashboard.web;
+
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open server-sent event streams of one kind: a comment every ping interval (it keeps proxies and
+ * port-forwards from closing an idle stream, and writing to a closed connection is how a closed tab is noticed),
+ * and an end for all of them when the app stops, including a stream whose handler only starts while it stops
+ * (otherwise that stream would hold the graceful stop for its whole timeout).
+ */
+final class OpenStreams implements AutoCloseable {
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pings;
+    private volatile boolean closed;
+
+    OpenStreams(String name, Duration ping) {
+        pings = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name + "-ping");
+            t.setDaemon(true);
+            return t;
+        });
+        pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers a started stream; false when the app is stopping, and the caller then ends it. */
+    boolean add(SseClient client) {
+        clients.add(client);
+        if (closed) { // close() may have gone through the set before the add: end it here
+            clients.remove(client);
+            return false;
+        }
+        return true;
+    }
+
+    void remove(SseClient client) {
+        clients.remove(client);
+    }
+
+    int size() {
+        return clients.size();
+    }
+
+    private void ping() {
+        for (SseClient client : clients) {
+            synchronized (client) {
+                if (client.terminated()) {
+                    clients.remove(client);
+                } else {
+                    client.sendComment("ping"); // fails on a closed connection, which closes the client
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pings.shutdownNow();
+        clients.forEach(SseClient::close);
+    }
+}
