@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param tokenRefresh         {@code TOKEN_REFRESH_SECONDS}: how long one read of the token file is reused (default 60)
  * @param kubeconfig           {@code KUBECONFIG} (first entry), else {@code ~/.kube/config}
  * @param bindAddress          {@code BIND_ADDRESS}: the address to listen on (default 0.0.0.0; 127.0.0.1 on a shared machine)
- * @param logFormat            {@code LOG_FORMAT}: plain (default) or json, one object per line (read by logback.xml)
+ * @param logFormat            {@code LOG_FORMAT}: plain (default) or json, one object per line (read by LogSetup)
  */
 public record Settings(
         int port,

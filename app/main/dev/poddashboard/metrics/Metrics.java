@@ -104,11 +104,14 @@ public final class Metrics implements ApiCalls {
     }
 
     private void counter(String name, String description, WatchStats s, ToDoubleFunction<WatchStats> value) {
-        // Registered once per namespace, then read from the newest stats the scrape saw.
-        AtomicReference<WatchStats> holder = latest.computeIfAbsent(name + "\0" + s.namespace(), k -> new AtomicReference<>());
-        holder.set(s);
-        FunctionCounter.builder(name, holder, h -> h.get() == null ? 0 : value.applyAsDouble(h.get()))
-                .description(description).tag("namespace", s.namespace()).register(registry);
+        // Registered once per namespace (a second registration makes Micrometer warn in the log on every scrape),
+        // then read from the newest stats the scrape saw.
+        latest.computeIfAbsent(name + "\0" + s.namespace(), k -> {
+            AtomicReference<WatchStats> holder = new AtomicReference<>();
+            FunctionCounter.builder(name, holder, h -> h.get() == null ? 0 : value.applyAsDouble(h.get()))
+                    .description(description).tag("namespace", s.namespace()).register(registry);
+            return holder;
+        }).set(s);
     }
 
     /** Seconds until the mounted token's warnafter and exp (negative once past), and rotations seen. */

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.config.LogSetup;
 import dev.poddashboard.testing.Fixtures;
 import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
@@ -19,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** LOG_FORMAT=json with the app's own logback.xml: one JSON object per line, request fields, no token. */
+/** LOG_FORMAT=json as the app sets logback up: one JSON object per line, request fields, no token. */
 class JsonLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,10 +37,9 @@ class JsonLogTest {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         String token = Fixtures.token("kubelet-style-3607.jwt");
-        System.setProperty("LOG_FORMAT", "json"); // logback.xml reads it like the environment variable
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            configure("logback.xml");
+            LogSetup.apply((LoggerContext) LoggerFactory.getILoggerFactory(), true);
             try (RunningApp app = RunningApp.demo(new MutableClock(Fixtures.CAPTURED_AT))) {
                 assertThat(app.get("/").statusCode()).isEqualTo(200);
                 assertThat(app.get("/pods/api-gateway-6d8f7b5c9-h4j2n?namespace=dashboard").statusCode()).isEqualTo(200);
@@ -49,7 +49,6 @@ class JsonLogTest {
             }
         } finally {
             System.setOut(original);
-            System.clearProperty("LOG_FORMAT");
             configure("logback-test.xml");
         }
         String log = captured.toString(StandardCharsets.UTF_8);

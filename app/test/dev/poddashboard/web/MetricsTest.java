@@ -86,6 +86,12 @@ class MetricsTest {
             assertThat(s.labels()).containsEntry("namespace", "realnode-demo").containsKey("state");
         });
         assertThat(value(samples, "dashboard_sse_streams_open", Map.of("kind", "logs"))).isZero();
+        // Scraped again: the per-namespace counters are there once, and registering them did not warn in the log.
+        samples = scrape();
+        assertThat(value(samples, "dashboard_watch_relists_total", Map.of("namespace", "realnode-demo"))).isZero();
+        assertThat(samples.stream().filter(s -> s.name().equals("dashboard_watch_relists_total")
+                && "realnode-demo".equals(s.labels().get("namespace")))).hasSize(1);
+        assertThat(appLog()).doesNotContain("has been already registered");
         // The fixture token's warnafter and exp, relative to the app's clock; no rotation yet.
         double warnafter = value(samples, "dashboard_token_warnafter_seconds", Map.of());
         double expiry = value(samples, "dashboard_token_expiry_seconds", Map.of());
@@ -102,5 +108,13 @@ class MetricsTest {
         app.rotateToken(Fixtures.token("custom-audience.jwt"));
         List<PrometheusText.Sample> samples = scrape();
         assertThat(value(samples, "dashboard_token_rotations_total", Map.of())).isEqualTo(1);
+    }
+
+    private static String appLog() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("test.app.log", "target/test-app.log")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
