@@ -18,8 +18,8 @@ import java.util.Map;
  * page so their classes are loaded, and exits; the JVM writes the archive as it exits. The Dockerfile and
  * {@code bench/run} make a JDK 17 AppCDS archive with
  * {@code java -XX:ArchiveClassesAtExit=app.jsa -cp pod-dashboard.jar dev.poddashboard.StartupTraining} and start
- * with {@code -XX:SharedArchiveFile=app.jsa} (bench/run: ready 1.6-1.7 s against 2.2 s without the live half); {@code bench/run --aot}
- * makes a JDK 25 AOT cache the same way with {@code -XX:AOTCacheOutput}.
+ * with {@code -XX:SharedArchiveFile=app.jsa} (bench/run: ready 1.6-1.7 s against 2.2 s without the live half);
+ * {@code bench/run --aot} makes a JDK 25 AOT cache the same way with {@code -XX:AOTCacheOutput}.
  */
 public final class StartupTraining {
     private static final List<String> PAGES = List.of("/", "/?sort=age&dir=desc", "/api/pods", "/pods/cache-warmer-0",
