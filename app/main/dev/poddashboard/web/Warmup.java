@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * Right after start, on a background thread, the app asks itself for the pages a user opens first, so that
  * Thymeleaf has parsed their templates and the JIT has seen their code before a person does (a first render in a
  * cold JVM costs ~300 ms more than a warm one, measured). Only pages that ask the API server nothing beyond what
- * the start already asks: the own namespace's list (listed at start) and the token decoder's form. Readiness does
- * not wait for it.
+ * the start already asks: the own namespace's list (listed at start) and the token decoder's form; and the first
+ * scrape of /metrics, which binds the JVM's meters. Readiness does not wait for it.
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
-    private static final List<String> PATHS = List.of("/token/decode", "/", "/api/pods?page=1");
+    private static final List<String> PATHS = List.of("/token/decode", "/", "/api/pods?page=1", "/metrics");
 
     private Warmup() {
     }

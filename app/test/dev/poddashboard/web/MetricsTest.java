@@ -48,6 +48,18 @@ class MetricsTest {
     }
 
     @Test
+    void theFirstScrapeAlreadyHasTheJvmMeters() {
+        // Bound lazily by the first scrape (not at start); this server has never been scraped.
+        List<PrometheusText.Sample> samples = scrape();
+        assertThat(value(samples, "jvm_memory_used_bytes", Map.of("area", "heap"))).isPositive();
+        assertThat(value(samples, "jvm_threads_live_threads", Map.of())).isPositive();
+        assertThat(value(samples, "jvm_classes_loaded_classes", Map.of())).isGreaterThan(1000);
+        assertThat(value(samples, "process_uptime_seconds", Map.of())).isPositive();
+        assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("process_files_open_files"));
+        assertThat(scrape().stream().filter(s -> s.name().equals("jvm_threads_live_threads"))).hasSize(1);
+    }
+
+    @Test
     void requestsAreCountedByRouteTemplateAndStatusClassNeverByPodName() {
         double before = value(scrape(), "http_server_requests_seconds_count", Map.of("route", "/pods/{name}", "status", "2xx"));
         for (String pod : List.of("crash-demo", "log-demo", "multi-demo")) {
