@@ -69,6 +69,13 @@ public final class PodService {
     private static List<PodSummary> matches(PodQuery query, PodSnapshot snapshot) {
         String needle = query.filter().toLowerCase(Locale.ROOT);
         Selector selector = query.selector();
+        // The snapshot is in kubectl's order already: by name, or by namespace then name at -A.
+        PodQuery.Sort sort = query.sort();
+        boolean snapshotOrder = sort == PodQuery.Sort.NAMESPACE || sort == PodQuery.Sort.NAME && !query.scope().isAll();
+        if (snapshotOrder && needle.isEmpty() && selector.isEmpty()) {
+            // The default view, which most requests ask for: the snapshot itself, not a copy of its 10,000 entries.
+            return query.descending() ? reversed(snapshot.pods()) : snapshot.pods();
+        }
         List<PodSummary> result = new ArrayList<>();
         for (PodSummary pod : snapshot.pods()) {
             // The same test as PodQuery.includes, with the needle lowered once for the whole list.
@@ -76,9 +83,7 @@ public final class PodService {
                 result.add(pod);
             }
         }
-        // The snapshot is in kubectl's order already: by name, or by namespace then name at -A.
-        PodQuery.Sort sort = query.sort();
-        if (sort == PodQuery.Sort.NAMESPACE || sort == PodQuery.Sort.NAME && !query.scope().isAll()) {
+        if (snapshotOrder) {
             if (query.descending()) {
                 java.util.Collections.reverse(result);
             }
@@ -90,6 +95,21 @@ public final class PodService {
         }
         result.sort(order.thenComparing(PodSummary::name).thenComparing(PodSummary::namespace));
         return result;
+    }
+
+    /** A read-only view in reverse order. */
+    private static List<PodSummary> reversed(List<PodSummary> list) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public PodSummary get(int index) {
+                return list.get(list.size() - 1 - index);
+            }
+
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
     }
 
     private static Comparator<PodSummary> comparator(PodQuery.Sort sort) {

@@ -10,6 +10,9 @@ import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +116,20 @@ class PodPagesTest {
         String html = app.get("/?q=redis").body();
         assertThat(html).contains("redis-0").doesNotContain("pending-worker").contains("1 of 6");
         assertThat(html).contains("kubectl get pods -n dashboard -o wide | grep -i -- redis");
+    }
+
+    @Test
+    void theUnfilteredListInBothDirectionsIsTheSnapshotInKubectlOrder() throws Exception {
+        List<String> ascending = new ArrayList<>();
+        JSON.readTree(app.get("/api/pods").body()).get("pods").forEach(p -> ascending.add(p.get("name").asText()));
+        assertThat(ascending).hasSizeGreaterThan(3).isSorted();
+        List<String> descending = new ArrayList<>();
+        JSON.readTree(app.get("/api/pods?sort=name&dir=desc").body()).get("pods")
+                .forEach(p -> descending.add(p.get("name").asText()));
+        Collections.reverse(descending);
+        assertThat(descending).isEqualTo(ascending);
+        String html = app.get("/?sort=name&dir=desc").body();
+        assertThat(html.indexOf(ascending.get(ascending.size() - 1))).isLessThan(html.indexOf(ascending.get(0)));
     }
 
     @Test
