@@ -124,12 +124,12 @@ public final class Main {
 
     private static Services demo(Connection connection, Clock clock, Metrics metrics) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
-        String raw = ((TokenRead.Mounted) token.read()).raw();
         DemoPods pods = new DemoPods(connection.namespace(), clock.instant());
         return new Services(new PodService(pods, clock), new Namespaces(Optional.empty(), connection.namespace(), clock),
                 new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
                 new TokenHistory(token, clock), new TokenInspector(token, clock),
-                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD, raw), metrics);
+                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD,
+                        () -> ((TokenRead.Mounted) token.read()).raw()), metrics);
     }
 
     /** The one JSON configuration: RFC 3339 times, unknown fields ignored (the API grows). */

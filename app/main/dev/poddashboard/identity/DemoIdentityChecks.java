@@ -2,6 +2,7 @@ package dev.poddashboard.identity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Demo mode's answers: what a real API server says for the dashboard's ServiceAccount with the Role from
@@ -10,12 +11,14 @@ import java.util.Map;
 public final class DemoIdentityChecks implements IdentityChecks {
     private final String namespace;
     private final UserInfo user;
-    // A digest, not the token: even the demo keeps no token copy in memory for longer than a request.
-    private final String demoTokenDigest;
+    private final Supplier<String> demoToken;
+    // A digest, not the token: even the demo keeps no token copy here for longer than a request.
+    private volatile String demoTokenDigest;
 
-    public DemoIdentityChecks(String namespace, String serviceAccount, String pod, String demoToken) {
+    /** @param demoToken the demo token, read at the first review (it is signed while the app starts) */
+    public DemoIdentityChecks(String namespace, String serviceAccount, String pod, Supplier<String> demoToken) {
         this.namespace = namespace;
-        this.demoTokenDigest = digest(demoToken);
+        this.demoToken = demoToken;
         this.user = new UserInfo("system:serviceaccount:" + namespace + ":" + serviceAccount,
                 "404681b7-9157-48ee-ba09-c012c5b7e36b",
                 List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),
@@ -25,11 +28,20 @@ public final class DemoIdentityChecks implements IdentityChecks {
 
     @Override
     public Check<TokenReviewResult> review(String rawToken, List<String> audiences) {
-        if (demoTokenDigest.equals(digest(rawToken.strip()))) {
+        if (demoTokenDigest().equals(digest(rawToken.strip()))) {
             return new Check.Ok<>(new TokenReviewResult(true, user, List.of("https://kubernetes.default.svc.cluster.local"), ""));
         }
         return new Check.Ok<>(new TokenReviewResult(false, new UserInfo(null, null, null, null), List.of(),
                 "[invalid bearer token, demo mode: only the demo token is known here]"));
+    }
+
+    private String demoTokenDigest() {
+        String digest = demoTokenDigest;
+        if (digest == null) {
+            digest = digest(demoToken.get());
+            demoTokenDigest = digest;
+        }
+        return digest;
     }
 
     private static String digest(String token) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Demo mode's token: shaped exactly like the one the kubelet mounts (a TokenRequest for 3607 s, bound to the
@@ -21,22 +22,33 @@ public final class DemoToken implements TokenSource, SigningKeys {
     public static final String KEY_ID = "demo-key-not-trusted-anywhere";
     public static final String POD = "pod-dashboard-7c9d5b6f4-k2x8q";
 
-    private final String raw;
     private final Instant issued;
-    private final Key publicKey;
     private final String namespace;
+    private final CompletableFuture<Signed> signed;
+
+    private record Signed(String raw, Key publicKey) {
+    }
 
     public DemoToken(String namespace, String serviceAccount, Instant now) {
         this.namespace = namespace;
-        KeyPair keys = Jwts.SIG.RS256.keyPair().build();
-        this.publicKey = keys.getPublic();
         this.issued = now.minus(Duration.ofMinutes(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Making an RSA key pair takes 0.3-0.5 s on a cold JVM (measured): it is made on a thread of its own, so
+        // demo mode is ready without waiting for it; the first read of the token waits.
+        this.signed = CompletableFuture.supplyAsync(() -> sign(namespace, serviceAccount, issued), task -> {
+            Thread thread = new Thread(task, "demo-token");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static Signed sign(String namespace, String serviceAccount, Instant issued) {
+        KeyPair keys = Jwts.SIG.RS256.keyPair().build();
         Map<String, Object> k8s = new LinkedHashMap<>();
         k8s.put("namespace", namespace);
         k8s.put("pod", Map.of("name", POD, "uid", "8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b"));
         k8s.put("serviceaccount", Map.of("name", serviceAccount, "uid", "404681b7-9157-48ee-ba09-c012c5b7e36b"));
         k8s.put("warnafter", issued.plusSeconds(3607).getEpochSecond());
-        this.raw = Jwts.builder()
+        String raw = Jwts.builder()
                 .header().keyId(KEY_ID).and()
                 .audience().add(ISSUER).and()
                 .expiration(java.util.Date.from(issued.plus(Duration.ofDays(365))))
@@ -47,10 +59,12 @@ public final class DemoToken implements TokenSource, SigningKeys {
                 .subject("system:serviceaccount:" + namespace + ":" + serviceAccount)
                 .signWith(keys.getPrivate(), Jwts.SIG.RS256)
                 .compact();
+        return new Signed(raw, keys.getPublic());
     }
 
     @Override
     public TokenRead read() {
+        String raw = signed.join().raw();
         Path dir = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
         String modified = TokenExplainer.utc(issued);
         return new TokenRead.Mounted(raw, issued, new TokenRead.Directory(dir.toString(), true, List.of(
@@ -63,6 +77,6 @@ public final class DemoToken implements TokenSource, SigningKeys {
 
     @Override
     public KeyLookup find(String keyId) {
-        return KEY_ID.equals(keyId) ? new KeyLookup.Found(publicKey, ISSUER) : new KeyLookup.UnknownKey(Set.of(KEY_ID), ISSUER);
+        return KEY_ID.equals(keyId) ? new KeyLookup.Found(signed.join().publicKey(), ISSUER) : new KeyLookup.UnknownKey(Set.of(KEY_ID), ISSUER);
     }
 }
