@@ -64,7 +64,7 @@ final class PodCache {
         this.server = api.server();
         this.clock = clock;
         this.pollInterval = pollInterval;
-        this.pods = new PodIndex(scope);
+        this.pods = new PodIndex();
         this.freshness = new Freshness("listing", null, null, "");
     }
 

@@ -111,12 +111,12 @@ final class PodFeed {
     }
 
     /** A whole list, read page by page, keyed as the cache keys pods. */
-    record Whole(Map<String, PodSummary> pods, String resourceVersion) {
+    record Whole(Map<PodKey, PodSummary> pods, String resourceVersion) {
     }
 
     /** Every page of a list; a 410 on a continue token (etcd compacted past it) starts over once. */
     Whole listAll(BooleanSupplier stopped) {
-        Map<String, PodSummary> pods = new TreeMap<>();
+        Map<PodKey, PodSummary> pods = new TreeMap<>();
         String continueToken = null;
         boolean restarted = false;
         String rv = null;
@@ -134,7 +134,7 @@ final class PodFeed {
                 throw e;
             }
             for (PodSummary pod : page.pods()) {
-                pods.put(scope.key(pod), pod);
+                pods.put(PodKey.of(pod), pod);
             }
             rv = page.resourceVersion();
             if (page.last()) {

@@ -10,13 +10,11 @@ import java.util.TreeMap;
  * A snapshot is copied at most once per change, however many page views read it.
  */
 final class PodIndex {
-    private final PodScope scope;
-    private final TreeMap<String, PodSummary> pods = new TreeMap<>();
+    private final TreeMap<PodKey, PodSummary> pods = new TreeMap<>();
     private List<PodSummary> sorted = List.of();
     private boolean dirty;
 
-    PodIndex(PodScope scope) {
-        this.scope = scope;
+    PodIndex() {
     }
 
     synchronized List<PodSummary> all() {
@@ -29,13 +27,13 @@ final class PodIndex {
 
     /** One namespace's pods of the all-namespaces index: a range of its keys, no copy of the rest. */
     synchronized List<PodSummary> namespace(String namespace) {
-        return List.copyOf(pods.subMap(namespace + '\0', namespace + '\1').values());
+        return List.copyOf(pods.subMap(PodKey.first(namespace), PodKey.after(namespace)).values());
     }
 
     /** Adds pods as a list page arrives. */
     synchronized void addAll(List<PodSummary> page) {
         for (PodSummary pod : page) {
-            pods.put(scope.key(pod), pod);
+            pods.put(PodKey.of(pod), pod);
         }
         dirty = true;
     }
@@ -51,7 +49,7 @@ final class PodIndex {
 
     /** A watch event: the change as the view's listeners should hear it. */
     synchronized PodChange apply(String type, PodSummary pod) {
-        String key = scope.key(pod);
+        PodKey key = PodKey.of(pod);
         dirty = true;
         if ("DELETED".equals(type)) {
             PodSummary old = pods.remove(key);
@@ -62,9 +60,9 @@ final class PodIndex {
     }
 
     /** A fresh list replaces everything; returns what changed, so live pages hear about it. */
-    synchronized List<PodChange> replaceAll(Map<String, PodSummary> fresh) {
+    synchronized List<PodChange> replaceAll(Map<PodKey, PodSummary> fresh) {
         List<PodChange> changes = new ArrayList<>();
-        for (Map.Entry<String, PodSummary> e : fresh.entrySet()) {
+        for (Map.Entry<PodKey, PodSummary> e : fresh.entrySet()) {
             PodSummary old = pods.get(e.getKey());
             if (old == null) {
                 changes.add(new PodChange(PodChange.Type.ADDED, e.getValue(), null));
@@ -72,7 +70,7 @@ final class PodIndex {
                 changes.add(new PodChange(PodChange.Type.MODIFIED, e.getValue(), old));
             }
         }
-        for (Map.Entry<String, PodSummary> e : pods.entrySet()) {
+        for (Map.Entry<PodKey, PodSummary> e : pods.entrySet()) {
             if (!fresh.containsKey(e.getKey())) {
                 changes.add(new PodChange(PodChange.Type.DELETED, e.getValue(), e.getValue()));
             }

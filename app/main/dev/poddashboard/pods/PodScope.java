@@ -30,12 +30,4 @@ public record PodScope(String namespace) {
     public String describe() {
         return isAll() ? "all namespaces" : "namespace " + namespace;
     }
-
-    /**
-     * The cache's key for a pod: its name in a namespace; namespace, NUL, name across namespaces, so that keys
-     * sort as kubectl -A lists (by namespace, then name; NUL sorts before every character a name may hold).
-     */
-    String key(PodSummary pod) {
-        return isAll() ? pod.namespace() + '\0' + pod.name() : pod.name();
-    }
 }
