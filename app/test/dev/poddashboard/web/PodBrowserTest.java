@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -69,7 +70,12 @@ class PodBrowserTest {
         driver.findElement(By.id("sort-name")).click();
         browser.waiting().until(ExpectedConditions.urlContains("dir=desc"));
         assertThat(podNames()).containsExactly("nginx-web-5f7d8c9b4-x2k9p", "nginx-web-5f7d8c9b4-q7m4z");
-        assertThat(driver.findElement(By.id("sort-name")).getText()).isEqualTo("NAME ▼");
+        WebElement sortName = driver.findElement(By.id("sort-name"));
+        assertThat(sortName.getText()).isEqualTo("NAME");
+        assertThat(sortName.findElement(By.xpath("..")).getAttribute("aria-sort")).isEqualTo("descending");
+        // The arrow a person sees is drawn by CSS from aria-sort (the page itself stays Latin-1).
+        assertThat((String) ((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(arguments[0], '::after').content;", sortName)).isEqualTo("\" ▼\"");
 
         driver.get(app.baseUrl() + "/");
         driver.findElement(By.linkText("my-kubernetes-dashboard")).click();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.Main;
+import dev.poddashboard.testing.Eventually;
 import dev.poddashboard.testing.Fixtures;
 import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
@@ -130,6 +131,30 @@ class PodPagesTest {
         assertThat(descending).isEqualTo(ascending);
         String html = app.get("/?sort=name&dir=desc").body();
         assertThat(html.indexOf(ascending.get(ascending.size() - 1))).isLessThan(html.indexOf(ascending.get(0)));
+    }
+
+    @Test
+    void listPagesAreLatin1SoTheServerKeepsAndWritesThemOneBytePerCharacter() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode list =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixtures.api("pod-list-dashboard.json"));
+        JsonNode template = list.get("items").get(0);
+        com.fasterxml.jackson.databind.node.ArrayNode items = list.putArray("items");
+        for (int i = 0; i < 150; i++) {
+            JsonNode pod = template.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) pod.get("metadata"))
+                    .put("name", String.format("big-%03d", i)).put("namespace", "big");
+            items.add(pod);
+        }
+        api.watchIdle("big");
+        api.answerBody("/api/v1/namespaces/big/pods", 200, JSON.writeValueAsString(list));
+        Eventually.assertThat(() -> assertThat(app.get("/?namespace=big").body()).contains("big-099").contains("id=\"pager\""));
+        for (String path : List.of("/?namespace=big", "/?namespace=big&sort=name&dir=desc&page=2", "/?namespace=big&sort=age")) {
+            String html = app.get(path).body();
+            assertThat(html).as(path).contains("&larr; Previous").contains("Next &rarr;").contains("&ndash;");
+            assertThat(html.chars().filter(c -> c > 0xFF).mapToObj(Character::toString)).as(path).isEmpty();
+        }
+        assertThat(app.get("/?namespace=big&page=2").body()).contains("101&ndash;150 of 150 · page 2 of 2")
+                .contains("big-149").doesNotContain("big-099");
     }
 
     @Test
