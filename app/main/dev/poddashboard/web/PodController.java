@@ -63,7 +63,7 @@ final class PodController {
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
         model.put("wide", wide);
-        model.put("columns", columns);
+        model.put("headerHtml", PodTableRows.header(columns));
         model.put("rowsHtml", PodTableRows.html(view.rows(), view.namespace(), wide));
         model.put("eventsUrl", eventsUrl(query));
         model.put("previousUrl", here.page(view.page() - 1).toString());

@@ -39,4 +39,18 @@ class PodTableRowsTest {
                 .contains("<td class=\"nominated-node\">&lt;b&gt;</td>").contains("<td class=\"readiness-gates\">&quot;</td>")
                 .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&#39;").contains("&amp;");
     }
+
+    @Test
+    void headersLinkToTheirSortAndMarkTheSortedOneEscaped() {
+        java.util.Map<String, PodController.SortLink> columns = new java.util.LinkedHashMap<>();
+        columns.put("name", new PodController.SortLink("NAME", "/?sort=name&dir=desc", true, false));
+        columns.put("age", new PodController.SortLink("AGE", "/?sort=age&q=\"><x>", false, false));
+        assertThat(PodTableRows.header(columns)).isEqualTo(
+                "<th scope=\"col\" class=\"col-name\" aria-sort=\"ascending\"><a class=\"sort-link\" "
+                        + "href=\"/?sort=name&amp;dir=desc\" id=\"sort-name\">NAME</a></th>\n"
+                        + "<th scope=\"col\" class=\"col-age\" aria-sort=\"none\"><a class=\"sort-link\" "
+                        + "href=\"/?sort=age&amp;q=&quot;&gt;&lt;x&gt;\" id=\"sort-age\">AGE</a></th>\n");
+        columns.put("name", new PodController.SortLink("NAME", "/", true, true));
+        assertThat(PodTableRows.header(columns)).contains("class=\"col-name\" aria-sort=\"descending\"");
+    }
 }
