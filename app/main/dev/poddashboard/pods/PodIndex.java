@@ -14,9 +14,6 @@ final class PodIndex {
     private List<PodSummary> sorted = List.of();
     private boolean dirty;
 
-    PodIndex() {
-    }
-
     synchronized List<PodSummary> all() {
         if (dirty) {
             sorted = List.copyOf(pods.values());

@@ -2,7 +2,7 @@ package dev.poddashboard.pods;
 
 /**
  * A pod's place in a cache: namespace, then name, the order {@code kubectl get pods -A} lists in. It holds the
- * pod's own two strings: at 100,000 pods, a joined "namespace/name" key per pod cost ~5 MB of heap.
+ * pod's own two strings: at 100,000 pods, a joined "namespace NUL name" key per pod cost ~5 MB of heap.
  */
 record PodKey(String namespace, String name) implements Comparable<PodKey> {
 
