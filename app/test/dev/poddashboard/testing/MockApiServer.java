@@ -102,9 +102,7 @@ public final class MockApiServer implements AutoCloseable {
         server.addStubMapping(first);
         server.addStubMapping(idle);
         java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> previous = watchStubs.put(namespace, java.util.List.of(first, idle));
-        if (previous != null) {
-            previous.forEach(server::removeStubMapping);
-        }
+        removeAll(previous);
         return this;
     }
 
@@ -116,10 +114,26 @@ public final class MockApiServer implements AutoCloseable {
                         .withBody(Fixtures.api(fixtureFile))).build();
         server.addStubMapping(stub);
         java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> previous = watchStubs.put(namespace, java.util.List.of(stub));
-        if (previous != null) {
-            previous.forEach(server::removeStubMapping);
-        }
+        removeAll(previous);
         return this;
+    }
+
+    /**
+     * Removes replaced watch stubs. The newest stub of a priority wins, so this is tidiness, not correctness: WireMock
+     * updates a scenario's state from the request thread without a lock, and a watch served at the same moment can
+     * leave the scenario's record inconsistent (it then throws IllegalStateException; the stub is gone already).
+     */
+    private void removeAll(java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> stubs) {
+        if (stubs == null) {
+            return;
+        }
+        for (var stub : stubs) {
+            try {
+                server.removeStubMapping(stub);
+            } catch (IllegalStateException raceWithAServedWatch) {
+                // see above
+            }
+        }
     }
 
     /** LIST requests of pods (a namespace's or all), without watches. */
