@@ -3,7 +3,10 @@
 # (the name k8s-manifests/kustomization.yaml's `images` entry and README use)
 
 # --- build: the same Maven build as on a laptop (tests run in CI), then a Java runtime cut to what the app uses ---
-FROM maven:3.9-eclipse-temurin-17 AS build
+# JDK 25 builds and runs the app (the bytecode stays Java 17): its AOT cache (JEP 483/514/515) starts the app
+# with classes already loaded and linked and with the training run's method profiles, so the JIT compiles the hot
+# paths early. See README, "Benchmark", for the figures that chose it over JDK 17 with AppCDS.
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q -ntp dependency:go-offline
@@ -12,22 +15,27 @@ COPY templates templates
 COPY static static
 RUN mvn -B -q -ntp -Dmaven.test.skip=true package && mkdir /app && cp target/pod-dashboard.jar /app/
 
-# jdeps lists the JDK modules the jar's classes use; a few are reached only by reflection or service lookup:
-# jdk.crypto.ec (TLS with the API server's ECDSA certificates and ECDHE), jdk.management (process and GC
-# metrics), jdk.zipfs (webjar lookup), jdk.naming.dns (host names in a kubeconfig). jlink writes a runtime of just
-# those, with the JDK's default CDS archive (the base the app's own archive below builds on). Java debug
-# attributes are stripped; --strip-debug would also strip native symbols, which needs binutils (objcopy).
-RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 -q /app/pod-dashboard.jar)" \
- && jlink --add-modules "$modules,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns" \
-      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output /opt/jre
+# jdeps lists the JDK modules the jar's classes use. Left out: those only library classes the app never loads
+# refer to (javassist's HotSwapper: jdk.jdi, jdk.attach, java.instrument; jakarta.transaction: java.rmi; the
+# training run below opens every page and fails on a page that misses a class). Added: those reached only by reflection or service lookup:
+# jdk.management (process and GC metrics), jdk.zipfs (webjar lookup), jdk.naming.dns (host names in a
+# kubeconfig); elliptic-curve TLS is in java.base since JDK 22. java.desktop stays for java.beans (OGNL, SnakeYAML)
+# but without its native libraries (AWT, fonts, images: 7.7 MB). No default CDS archive: the AOT cache below holds
+# the JDK's classes too. Java debug attributes are stripped; --strip-debug would also strip native symbols, which
+# needs binutils (objcopy).
+RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 -q /app/pod-dashboard.jar \
+      | tr , '\n' | grep -vxE 'jdk.jdi|jdk.attach|java.instrument|java.rmi' | paste -sd,)" \
+ && jlink --add-modules "$modules,jdk.management,jdk.zipfs,jdk.naming.dns" --exclude-files='glob:/java.desktop/lib/*' \
+      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-9 --output /opt/jre
 
-# AppCDS: a training run (every page in demo mode, then in a live mode against a loopback stand-in for the API
-# server, so the Kubernetes client's classes are in too; it fails the build if a live page does not answer) writes
-# the classes it loaded into an archive that the real start maps instead of parsing the jar again (bench/run:
-# ready 2.2 s without the live half, 1.6-1.7 s with it). The same runtime, paths and JVM flags as at start, or the
-# JVM ignores the archive and starts as usual.
-RUN /opt/jre/bin/java -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData \
-      -XX:ArchiveClassesAtExit=/app/pod-dashboard.jsa -cp /app/pod-dashboard.jar dev.poddashboard.StartupTraining
+# The AOT cache: a training run (every page in demo mode, then in a live mode against a loopback stand-in for the
+# API server, so the Kubernetes client's classes are in too; it fails the build if a live page does not answer)
+# records what it loads, links and runs hot; the JVM then writes the cache. The real start must use the same
+# runtime, class path and the flags the cache depends on (the collector, compact object headers), or the JVM
+# starts without the cache. The flags are the ENTRYPOINT's, each measured (README, "JVM flags").
+RUN /opt/jre/bin/java -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -Xmn24m -XX:+UseCompactObjectHeaders \
+      -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData \
+      -XX:AOTCacheOutput=/app/pod-dashboard.aot -cp /app/pod-dashboard.jar dev.poddashboard.StartupTraining
 
 # The few shared libraries the runtime links against (glibc, zlib), found with ldd, copied with their paths.
 RUN mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp \
@@ -47,8 +55,10 @@ ENV MALLOC_ARENA_MAX=2 \
 USER 10001:10001
 EXPOSE 8080
 # The JVM flags are on the command line, not in JAVA_TOOL_OPTIONS, which makes the JVM print a plain-text
-# "Picked up …" line before the first log line (and LOG_FORMAT=json promises JSON only). The heap is a quarter of
-# the container's memory limit (cgroups), not of the node's; no perf data file (the root filesystem is read-only).
+# "Picked up …" line before the first log line (and LOG_FORMAT=json promises JSON only). The heap's ceiling follows
+# the container's memory limit (cgroups), not the node's: 126 MiB for limits of 252-504 Mi, a quarter above; a
+# fixed 24 MiB young generation; no perf data file (the root filesystem is read-only). README, "JVM flags", has what each flag measured.
 # JAVA_TOOL_OPTIONS still adds flags when set.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
-            "-XX:-UsePerfData", "-XX:SharedArchiveFile=/app/pod-dashboard.jsa", "-jar", "/app/pod-dashboard.jar"]
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-Xmn24m", "-XX:+UseCompactObjectHeaders", \
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", \
+            "-XX:AOTCache=/app/pod-dashboard.aot", "-jar", "/app/pod-dashboard.jar"]

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * pod-dashboard benchmark. For each pod count it starts a mock API server (plain HTTP on loopback) seeded with N
  * pods cloned from ../shared/fixtures/api/pod-list-dashboard.json, starts the real jar in kubeconfig mode against
- * it with the Deployment's memory limit (384 MiB) and JVM flags, and measures: start to ready (/readyz), the first
+ * it with the Deployment's memory limit (320 MiB) and JVM flags, and measures: start to ready (/readyz), the first
  * page (which waits for the paged first LIST), p50/p99 latency and requests/s of / and /api/pods at a fixed
  * concurrency, RSS after warm-up and its peak (VmHWM), and API requests per page view after sync. Prints a table
  * and writes bench/results/bench-TIMESTAMP.json. Loopback only; every loop is bounded in time.
@@ -46,6 +46,9 @@ public class Bench {
     static String appJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static String aotCache;
     static String cdsArchive;
+    /** The image's JVM flags, with the Deployment's memory limit as MaxRAM (bench/run passes the Dockerfile's). */
+    static List<String> jvmFlags = List.of("-XX:MaxRAM=320m", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-Xmn24m",
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
     record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
     }
@@ -80,6 +83,7 @@ public class Bench {
                 case "--java" -> appJava = args[++i];
                 case "--aot-cache" -> aotCache = args[++i];
                 case "--cds-archive" -> cdsArchive = args[++i];
+                case "--jvm-flags" -> jvmFlags = List.of(args[++i].trim().split("\\s+"));
                 case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--all-namespaces" -> wide = args[++i].equals("none") ? List.of()
                         : List.of(new Scenario(Integer.parseInt(args[i]), 100));
@@ -117,6 +121,7 @@ public class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors()));
         out.put("appJava", appJava);
+        out.put("jvmFlags", String.join(" ", jvmFlags));
         out.put("aotCache", aotCache == null ? "none" : aotCache);
         out.put("cdsArchive", cdsArchive == null ? "none" : cdsArchive);
         out.put("seconds", seconds);
@@ -148,19 +153,14 @@ public class Bench {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        // The Deployment's memory limit and the image's JVM flags (see Dockerfile).
-        List<String> command = new ArrayList<>(List.of(appJava, "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=25",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>();
+        command.add(appJava);
+        command.addAll(jvmFlags);
         if (aotCache != null) {
             command.add("-XX:AOTCache=" + aotCache);
         }
         if (cdsArchive != null) {
             command.add("-XX:SharedArchiveFile=" + cdsArchive);
-        }
-        // Extra JVM flags for the app, e.g. BENCH_APP_OPTS="-XX:StartFlightRecording=filename=app.jfr" to profile it.
-        String extra = System.getenv("BENCH_APP_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", "target/pod-dashboard.jar"));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -222,9 +222,15 @@ public class Bench {
             long pageViews = list.requests() + all.requests();
             long rss = status(app.pid(), "VmRSS");
             if (System.getenv("BENCH_HISTOGRAM") != null) {
-                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-                new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.class_histogram")
-                        .redirectOutput(Path.of("target", "bench-histogram-" + n + ".txt").toFile()).start().waitFor();
+                jcmd(app.pid(), "GC.class_histogram", "bench-histogram-" + n + ".txt");
+            }
+            // Where the RSS is: the JVM's own account (needs -XX:NativeMemoryTracking=summary in BENCH_APP_OPTS)
+            // and the kernel's, mapping by mapping.
+            if (System.getenv("BENCH_MEMORY_DETAIL") != null) {
+                jcmd(app.pid(), "VM.native_memory", "bench-nmt-" + n + ".txt");
+                jcmd(app.pid(), "GC.heap_info", "bench-heap-" + n + ".txt");
+                Files.copy(Path.of("/proc", Long.toString(app.pid()), "smaps"), Path.of("target", "bench-smaps-" + n + ".txt"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             long peak = Math.max(peakAfterSync, status(app.pid(), "VmHWM"));
             System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", list.p50ms(), list.p99ms(), list.rps(), list.errors());
@@ -363,6 +369,13 @@ public class Bench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
+    /** Runs a jcmd diagnostic command against the app, its output in target/FILE. */
+    static void jcmd(long pid, String command, String file) throws IOException, InterruptedException {
+        Path jcmd = Path.of(appJava).resolveSibling("jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                .redirectOutput(Path.of("target", file).toFile()).start().waitFor();
+    }
+
     /** A line of /proc/PID/status in KiB (VmRSS now, VmHWM the peak). */
     static long status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
@@ -378,6 +391,7 @@ public class Bench {
                 seconds, concurrency, Runtime.getRuntime().availableProcessors(), WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
                 appJava, aotCache != null ? " with AOT cache " + aotCache : cdsArchive != null ? " with AppCDS archive " + cdsArchive : "",
                 plainLists ? "plain lists" : "Tables");
+        System.out.println("JVM flags: " + String.join(" ", jvmFlags));
         String header = "%22s %6s %6s %7s %9s %9s %8s %8s %9s %8s %8s %8s %6s %6s %6s%n";
         System.out.printf(header, "pods", "ready", "page1", "listed", "cold p50", "cold r/s", "/ p50", "/ p99", "/ req/s",
                 "api p50", "api p99", "api r/s", "RSS", "peak", "API/v");

@@ -175,13 +175,44 @@ class ManifestsTest {
     @Test
     void theDockerfilesTrainingRunStartsEveryPageAndExitsCleanly() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        assertThat(dockerfile).contains("dev.poddashboard.StartupTraining").contains("-XX:ArchiveClassesAtExit=/app/pod-dashboard.jsa")
-                .contains("\"-XX:SharedArchiveFile=/app/pod-dashboard.jsa\"");
+        assertThat(dockerfile).contains("dev.poddashboard.StartupTraining").contains("-XX:AOTCacheOutput=/app/pod-dashboard.aot")
+                .contains("\"-XX:AOTCache=/app/pod-dashboard.aot\"");
         Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.poddashboard.StartupTraining")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(training.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(training.exitValue()).isZero();
+    }
+
+    /** The JVM starts without the AOT cache if the flags it depends on differ; the bench must measure the image's. */
+    @Test
+    void theTrainingRunTheEntrypointAndTheBenchmarkUseTheSameJvmFlags() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        java.util.regex.Matcher training = java.util.regex.Pattern
+                .compile("RUN /opt/jre/bin/java ((?:[^\\n]|\\\\\\n)*?)-XX:AOTCacheOutput=").matcher(dockerfile);
+        java.util.regex.Matcher entrypoint = java.util.regex.Pattern
+                .compile("ENTRYPOINT \\[\"/opt/jre/bin/java\", ((?:[^\\n]|\\\\\\n)*?)\"-XX:AOTCache=").matcher(dockerfile);
+        assertThat(training.find()).isTrue();
+        assertThat(entrypoint.find()).isTrue();
+        List<String> trained = flags(training.group(1).replace("\\", " "));
+        List<String> started = flags(entrypoint.group(1).replace("\\", " ").replace("\"", " ").replace(",", " "));
+        assertThat(trained).contains("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders").containsExactlyElementsOf(started);
+        String bench = Files.readString(Path.of("bench", "run"));
+        java.util.regex.Matcher benchFlags = java.util.regex.Pattern.compile("FLAGS=\"(-XX:MaxRAM=320m [^\"]*)\"").matcher(bench);
+        assertThat(benchFlags.find()).isTrue();
+        List<String> benched = new ArrayList<>(flags(benchFlags.group(1)));
+        benched.remove("-XX:MaxRAM=320m");
+        benched.add("-XX:+UseCompactObjectHeaders");
+        assertThat(benched).containsExactlyInAnyOrderElementsOf(started);
+        // The benchmark's MaxRAM is the Deployment's limit; the cluster-wide component raises it for every pod.
+        assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits()
+                .get("memory").toSuffixedString()).isEqualTo("320Mi");
+        assertThat(Files.readString(BASE.resolve("components/cluster-wide/kustomization.yaml")))
+                .contains("path: /spec/template/spec/containers/0/resources/limits/memory\n        value: 384Mi");
+    }
+
+    private static List<String> flags(String text) {
+        return java.util.Arrays.stream(text.trim().split("\\s+")).filter(f -> !f.isBlank()).toList();
     }
 
     @Test
