@@ -17,12 +17,12 @@ RUN mvn -B -q -ntp -Dmaven.test.skip=true package && mkdir /app && cp target/pod
 
 # jdeps lists the JDK modules the jar's classes use. Left out: those only library classes the app never loads
 # refer to (javassist's HotSwapper: jdk.jdi, jdk.attach, java.instrument; jakarta.transaction: java.rmi; the
-# training run below opens every page and fails on a page that misses a class). Added: those reached only by reflection or service lookup:
-# jdk.management (process and GC metrics), jdk.zipfs (webjar lookup), jdk.naming.dns (host names in a
-# kubeconfig); elliptic-curve TLS is in java.base since JDK 22. java.desktop stays for java.beans (OGNL, SnakeYAML)
-# but without its native libraries (AWT, fonts, images: 7.7 MB). No default CDS archive: the AOT cache below holds
-# the JDK's classes too. Java debug attributes are stripped; --strip-debug would also strip native symbols, which
-# needs binutils (objcopy).
+# training run below opens every page and fails on a page that misses a class). Added: those reached only by
+# reflection or service lookup: jdk.management (process and GC metrics), jdk.zipfs (webjar lookup),
+# jdk.naming.dns (host names in a kubeconfig); elliptic-curve TLS is in java.base since JDK 22. java.desktop
+# stays for java.beans (OGNL, SnakeYAML) but without its native libraries (AWT, fonts, images: 7.7 MB). No default
+# CDS archive: the AOT cache below holds the JDK's classes too. Java debug attributes are stripped; --strip-debug
+# would also strip native symbols, which needs binutils (objcopy).
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 -q /app/pod-dashboard.jar \
       | tr , '\n' | grep -vxE 'jdk.jdi|jdk.attach|java.instrument|java.rmi' | paste -sd,)" \
  && jlink --add-modules "$modules,jdk.management,jdk.zipfs,jdk.naming.dns" --exclude-files='glob:/java.desktop/lib/*' \
@@ -57,7 +57,8 @@ EXPOSE 8080
 # The JVM flags are on the command line, not in JAVA_TOOL_OPTIONS, which makes the JVM print a plain-text
 # "Picked up …" line before the first log line (and LOG_FORMAT=json promises JSON only). The heap's ceiling follows
 # the container's memory limit (cgroups), not the node's: 126 MiB for limits of 252-504 Mi, a quarter above; a
-# fixed 24 MiB young generation; no perf data file (the root filesystem is read-only). README, "JVM flags", has what each flag measured.
+# fixed 24 MiB young generation; no perf data file (the root filesystem is read-only). README, "JVM flags", has
+# what each flag measured.
 # JAVA_TOOL_OPTIONS still adds flags when set.
 ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-Xmn24m", "-XX:+UseCompactObjectHeaders", \
             "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", \

@@ -46,9 +46,8 @@ public class Bench {
     static String appJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static String aotCache;
     static String cdsArchive;
-    /** The image's JVM flags, with the Deployment's memory limit as MaxRAM (bench/run passes the Dockerfile's). */
-    static List<String> jvmFlags = List.of("-XX:MaxRAM=320m", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-Xmn24m",
-            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
+    /** The image's JVM flags with the Deployment's memory limit as MaxRAM: bench/run owns them (--jvm-flags). */
+    static List<String> jvmFlags;
 
     record Load(String path, long requests, long errors, double seconds, double p50ms, double p99ms, double rps) {
     }
@@ -92,6 +91,10 @@ public class Bench {
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (jvmFlags == null) {
+            throw new IllegalArgumentException("--jvm-flags is missing: run the benchmark with bash bench/run, which passes"
+                    + " the Dockerfile's flags");
         }
         Path fixtures = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures"));
         List<ObjectNode> templates = new ArrayList<>();
