@@ -83,7 +83,8 @@ public class Bench {
                 case "--aot-cache" -> aotCache = args[++i];
                 case "--cds-archive" -> cdsArchive = args[++i];
                 case "--jvm-flags" -> jvmFlags = List.of(args[++i].trim().split("\\s+"));
-                case "--pods" -> counts = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--pods" -> counts = args[++i].equals("none") ? List.of()
+                        : Arrays.stream(args[i].split(",")).map(Integer::parseInt).toList();
                 case "--all-namespaces" -> wide = args[++i].equals("none") ? List.of()
                         : List.of(new Scenario(Integer.parseInt(args[i]), 100));
                 case "--plain-lists" -> plainLists = true;

@@ -1,5 +1,6 @@
 package dev.poddashboard.cluster;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -215,6 +216,21 @@ public final class KubeApi {
     public <T> T get(String pathAndQuery, String accept, JavaType type) {
         Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
         return call(request, type);
+    }
+
+    /** A reader of a body as it streams in. */
+    public interface JsonBody<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** GET, the body read as it arrives: a long list is taken item by item instead of held whole. */
+    public <T> T stream(String pathAndQuery, String accept, JsonBody<T> reader) {
+        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
+        return execute(request, body -> {
+            try (JsonParser parser = mapper.createParser(body.byteStream())) {
+                return reader.read(parser);
+            }
+        });
     }
 
     /** The body as text, for documents another parser reads (the JWKS). */

@@ -1,7 +1,6 @@
 package dev.poddashboard.pods;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ApiStatus;
@@ -33,7 +32,7 @@ final class PodFeed {
     private final int pageSize;
     /** The first LIST page: the rows of the list's first view (PodQuery's page size). */
     static final int FIRST_PAGE = PodQuery.PAGE_SIZE;
-    private final JavaType pageType;
+    private final PodPageReader reader;
     private volatile boolean tables = true;
     private volatile PodTable.Columns columns = PodTable.Columns.NONE;
 
@@ -69,7 +68,7 @@ final class PodFeed {
         this.api = api;
         this.scope = scope;
         this.pageSize = pageSize;
-        this.pageType = api.mapper().constructType(PodTable.Page.class);
+        this.reader = new PodPageReader(api.mapper());
     }
 
     /** Whether the server prints the rows (false once it answered a Table request with a plain list). */
@@ -85,29 +84,16 @@ final class PodFeed {
         int limit = continueToken == null ? Math.min(pageSize, FIRST_PAGE) : pageSize;
         String path = scope.path() + "?limit=" + limit + (asTable ? "&includeObject=Object" : "")
                 + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
-        PodTable.Page page = api.get(path, asTable ? PodTable.ACCEPT : "application/json", pageType);
-        List<PodSummary> pods;
+        PodPageReader.Result page = api.stream(path, asTable ? PodTable.ACCEPT : "application/json",
+                parser -> reader.read(parser, columns));
         if (page.table()) {
-            if (!page.columnDefinitions().isEmpty()) {
-                columns = PodTable.Columns.of(page.columnDefinitions());
-            }
-            PodTable.Columns at = columns;
-            pods = new ArrayList<>(page.rows().size());
-            for (PodTable.Row row : page.rows()) {
-                pods.add(PodTable.summarize(row, at));
-            }
-        } else {
-            if (asTable) {
-                LOG.info("{}: the API server answers a Table request with a plain list; printing rows with kubectl's "
-                        + "rules as ported here", scope.describe());
-                tables = false;
-            }
-            pods = new ArrayList<>(page.items().size());
-            for (Pod pod : page.items()) {
-                pods.add(PodPrinter.summarize(pod));
-            }
+            columns = page.columns();
+        } else if (asTable) {
+            LOG.info("{}: the API server answers a Table request with a plain list; printing rows with kubectl's "
+                    + "rules as ported here", scope.describe());
+            tables = false;
         }
-        return new Page(pods, page.metadata().resourceVersion(), page.metadata().continueToken());
+        return new Page(page.pods(), page.metadata().resourceVersion(), page.metadata().continueToken());
     }
 
     /** A whole list, read page by page, keyed as the cache keys pods. */
