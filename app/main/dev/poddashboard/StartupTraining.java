@@ -64,7 +64,10 @@ public final class StartupTraining {
 
     private static List<String> train(Map<String, String> env, List<String> pages) throws Exception {
         Settings settings = Settings.fromEnvironment(env, Path.of("/nonexistent"));
-        Javalin app = Main.create(settings, Clock.systemUTC()).start("127.0.0.1", 0);
+        // As the process's main does: the parser warm-up first, with the mapper the app then uses.
+        com.fasterxml.jackson.databind.ObjectMapper mapper = Main.objectMapper();
+        dev.poddashboard.pods.ParserWarmup.run(mapper);
+        Javalin app = Main.create(settings, Clock.systemUTC(), mapper).start("127.0.0.1", 0);
         java.util.Set<String> failed = new java.util.LinkedHashSet<>();
         try {
             HttpClient http = HttpClient.newHttpClient();
