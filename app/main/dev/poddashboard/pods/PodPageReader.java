@@ -57,7 +57,11 @@ final class PodPageReader {
                 }
                 case "rows" -> {
                     rows = true;
-                    while (value == JsonToken.START_ARRAY && parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (value != JsonToken.START_ARRAY) {
+                        parser.skipChildren(); // null, or not a list: no rows
+                        continue;
+                    }
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
                         PodTable.Row row = mapper.readValue(parser, PodTable.Row.class);
                         if (row == null) {
                             continue;
@@ -70,7 +74,11 @@ final class PodPageReader {
                     }
                 }
                 case "items" -> {
-                    while (value == JsonToken.START_ARRAY && parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
                         Pod pod = mapper.readValue(parser, Pod.class);
                         if (pod != null) {
                             pods.add(PodPrinter.summarize(pod));

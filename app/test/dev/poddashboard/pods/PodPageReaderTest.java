@@ -103,6 +103,21 @@ class PodPageReaderTest {
     }
 
     @Test
+    void rowsOrItemsThatAreNoListAreSkippedAndTheRestIsRead() throws IOException {
+        ObjectNode table = table();
+        table.putObject("rows").putObject("unexpected").put("cells", "x");
+        table.putObject("items").put("kind", "Pod");
+        table.remove("metadata");
+        table.putObject("metadata").put("resourceVersion", "42"); // after the odd fields: must still be read
+
+        PodPageReader.Result page = read(table, PodTable.Columns.NONE);
+
+        assertThat(page.pods()).isEmpty();
+        assertThat(page.metadata().resourceVersion()).isEqualTo("42");
+        assertThat(page.table()).isTrue();
+    }
+
+    @Test
     void aBodyThatIsNoObjectIsAnError() {
         assertThatThrownBy(() -> reader.read(mapper.createParser("[1,2]"), PodTable.Columns.NONE))
                 .isInstanceOf(MismatchedInputException.class).hasMessageContaining("a pod list is a JSON object");
