@@ -1,6 +1,8 @@
 package dev.poddashboard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.config.Settings;
+import dev.poddashboard.pods.ParserWarmup;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,8 +67,8 @@ public final class StartupTraining {
     private static List<String> train(Map<String, String> env, List<String> pages) throws Exception {
         Settings settings = Settings.fromEnvironment(env, Path.of("/nonexistent"));
         // As the process's main does: the parser warm-up first, with the mapper the app then uses.
-        com.fasterxml.jackson.databind.ObjectMapper mapper = Main.objectMapper();
-        dev.poddashboard.pods.ParserWarmup.run(mapper);
+        ObjectMapper mapper = Main.objectMapper();
+        ParserWarmup.run(mapper);
         Javalin app = Main.create(settings, Clock.systemUTC(), mapper).start("127.0.0.1", 0);
         java.util.Set<String> failed = new java.util.LinkedHashSet<>();
         try {

@@ -214,7 +214,7 @@ public final class KubeApi {
     }
 
     public <T> T get(String pathAndQuery, String accept, JavaType type) {
-        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
+        Request request = getRequest(pathAndQuery, accept);
         return call(request, type);
     }
 
@@ -225,7 +225,7 @@ public final class KubeApi {
 
     /** GET, the body read as it arrives: a long list is taken item by item instead of held whole. */
     public <T> T stream(String pathAndQuery, String accept, JsonBody<T> reader) {
-        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
+        Request request = getRequest(pathAndQuery, accept);
         return execute(request, body -> {
             try (JsonParser parser = mapper.createParser(body.byteStream())) {
                 return reader.read(parser);
@@ -235,8 +235,12 @@ public final class KubeApi {
 
     /** The body as text, for documents another parser reads (the JWKS). */
     public String getText(String pathAndQuery, String accept) {
-        Request request = request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
+        Request request = getRequest(pathAndQuery, accept);
         return execute(request, ResponseBody::string);
+    }
+
+    private Request getRequest(String pathAndQuery, String accept) {
+        return request(url(pathAndQuery), "GET").header("Accept", accept).get().build();
     }
 
     public <T> T post(String path, Object body, Class<T> type) {
