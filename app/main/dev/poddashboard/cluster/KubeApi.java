@@ -224,7 +224,7 @@ public final class KubeApi {
     }
 
     /** GET, the body read as it arrives: a long list is taken item by item instead of held whole. */
-    public <T> T stream(String pathAndQuery, String accept, JsonBody<T> reader) {
+    public <T> T getStreaming(String pathAndQuery, String accept, JsonBody<T> reader) {
         Request request = getRequest(pathAndQuery, accept);
         return execute(request, body -> {
             try (JsonParser parser = mapper.createParser(body.byteStream())) {

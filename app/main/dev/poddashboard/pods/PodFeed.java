@@ -84,7 +84,7 @@ final class PodFeed {
         int limit = continueToken == null ? Math.min(pageSize, FIRST_PAGE) : pageSize;
         String path = scope.path() + "?limit=" + limit + (asTable ? "&includeObject=Object" : "")
                 + (continueToken == null ? "" : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
-        PodPageReader.Result page = api.stream(path, asTable ? PodTable.ACCEPT : "application/json",
+        PodPageReader.Result page = api.getStreaming(path, asTable ? PodTable.ACCEPT : "application/json",
                 parser -> reader.read(parser, columns));
         if (page.table()) {
             columns = page.columns();
