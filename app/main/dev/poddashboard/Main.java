@@ -58,9 +58,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // First, as it runs beside everything else the start does (see ParserWarmup).
         ObjectMapper mapper = objectMapper();
-        ParserWarmup.start(mapper);
         // Jetty sizes a padding by whether compressed references are on, which it asks the platform MBean server;
         // starting that server cost 30 ms of every start (measured). They are on below 32 GB of heap: 64-byte
         // cache lines hold 16 references.
@@ -74,6 +72,11 @@ public final class Main {
             System.err.println("pod-dashboard: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        // As early as the mode is known, as it runs beside everything else the start does (see ParserWarmup). Demo
+        // mode reads no pod list: there it would only take a core from the start.
+        if (settings.effectiveMode() != Mode.DEMO) {
+            ParserWarmup.start(mapper);
         }
         Javalin app;
         try {

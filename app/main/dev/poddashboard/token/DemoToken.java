@@ -10,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Demo mode's token: shaped exactly like the one the kubelet mounts (a TokenRequest for 3607 s, bound to the
- * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made at start-up
- * that lives only in memory and that no cluster trusts.
+ * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made when the token is
+ * first read, that lives only in memory and that no cluster trusts.
  */
 public final class DemoToken implements TokenSource, SigningKeys {
     public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
@@ -24,21 +23,35 @@ public final class DemoToken implements TokenSource, SigningKeys {
 
     private final Instant issued;
     private final String namespace;
-    private final CompletableFuture<Signed> signed;
+    private final String serviceAccount;
+    private Signed signed;
 
     private record Signed(String raw, Key publicKey) {
     }
 
     public DemoToken(String namespace, String serviceAccount, Instant now) {
         this.namespace = namespace;
+        this.serviceAccount = serviceAccount;
         this.issued = now.minus(Duration.ofMinutes(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        // Making an RSA key pair takes 0.3-0.5 s on a cold JVM (measured): it is made on a thread of its own, so
-        // demo mode is ready without waiting for it; the first read of the token waits.
-        this.signed = CompletableFuture.supplyAsync(() -> sign(namespace, serviceAccount, issued), task -> {
-            Thread thread = new Thread(task, "demo-token");
-            thread.setDaemon(true);
-            thread.start();
-        });
+    }
+
+    /**
+     * Making an RSA key pair takes 0.3-0.5 s on a cold JVM. Made on a thread of its own from the start, it took the
+     * two cores from the start itself (demo mode healthy ~70 ms later, measured); it is made once the server
+     * listens, and a read that comes first waits for it.
+     */
+    @Override
+    public void prepare() {
+        Thread thread = new Thread(this::signed, "demo-token");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private synchronized Signed signed() {
+        if (signed == null) {
+            signed = sign(namespace, serviceAccount, issued);
+        }
+        return signed;
     }
 
     private static Signed sign(String namespace, String serviceAccount, Instant issued) {
@@ -64,7 +77,7 @@ public final class DemoToken implements TokenSource, SigningKeys {
 
     @Override
     public TokenRead read() {
-        String raw = signed.join().raw();
+        String raw = signed().raw();
         Path dir = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
         String modified = TokenExplainer.utc(issued);
         return new TokenRead.Mounted(raw, issued, new TokenRead.Directory(dir.toString(), true, List.of(
@@ -77,6 +90,6 @@ public final class DemoToken implements TokenSource, SigningKeys {
 
     @Override
     public KeyLookup find(String keyId) {
-        return KEY_ID.equals(keyId) ? new KeyLookup.Found(signed.join().publicKey(), ISSUER) : new KeyLookup.UnknownKey(Set.of(KEY_ID), ISSUER);
+        return KEY_ID.equals(keyId) ? new KeyLookup.Found(signed().publicKey(), ISSUER) : new KeyLookup.UnknownKey(Set.of(KEY_ID), ISSUER);
     }
 }

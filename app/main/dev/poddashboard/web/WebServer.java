@@ -38,6 +38,9 @@ public final class WebServer {
                 stop.install(server);
             });
             config.startup.showJavalinBanner = false;
+            // What a token source makes slowly (the demo's key pair) is made once the server listens, not during
+            // the start (TokenSource.prepare).
+            config.events.serverStarted(services.tokens()::prepare);
             // Streams end first so that the graceful stop only waits for ordinary requests; what those requests
             // read (the token history, the pod store) closes once they have all finished.
             config.events.serverStopping(() -> {
