@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Demo mode's token: shaped exactly like the one the kubelet mounts (a TokenRequest for 3607 s, bound to the
- * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made when the token is
- * first read, that lives only in memory and that no cluster trusts.
+ * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made once the server
+ * listens (or at the first read, if that comes first), that lives only in memory and that no cluster trusts.
  */
 public final class DemoToken implements TokenSource, SigningKeys {
     public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
