@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -24,7 +20,7 @@ import okhttp3.ResponseBody;
 
 /**
  * Plain GET and POST against the API server over client-java's HTTP client (which carries TLS and the bearer
- * token), with every failure turned into a {@link ClusterException}.
+ * token), with every failure turned into a {@link ClusterException} ({@link ApiFailures}).
  */
 public final class KubeApi {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -40,6 +36,7 @@ public final class KubeApi {
     private final OkHttpClient watchHttp;
     private final HttpUrl base;
     private final ObjectMapper mapper;
+    private final ApiFailures failures;
 
     /**
      * @param client client-java's configured client: TLS, client certificates and the token-file interceptor live
@@ -62,6 +59,7 @@ public final class KubeApi {
         this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
         this.base = HttpUrl.get(client.getBasePath());
         this.mapper = mapper;
+        this.failures = new ApiFailures(mapper, server());
     }
 
     /** A request with the credentials client-java would add to the same call. */
@@ -105,7 +103,7 @@ public final class KubeApi {
                 if (call.isCanceled()) {
                     return null;
                 }
-                throw transportFailure(e);
+                throw failures.transport(e);
             }
         }
 
@@ -141,7 +139,7 @@ public final class KubeApi {
                 if (call.isCanceled()) {
                     return null;
                 }
-                throw transportFailure(e);
+                throw failures.transport(e);
             }
         }
 
@@ -180,14 +178,14 @@ public final class KubeApi {
             if (!response.isSuccessful()) {
                 try (response) {
                     ResponseBody body = response.body();
-                    throw failure(response.code(), body == null ? "" : body.string());
+                    throw failures.status(response.code(), body == null ? "" : body.string());
                 }
             }
             return new Watch(call, response);
         } catch (IOException e) {
-            throw transportFailure(e);
+            throw failures.transport(e);
         } catch (RuntimeException e) {
-            throw unwrap(e);
+            throw ApiFailures.unwrap(e);
         }
     }
 
@@ -278,74 +276,11 @@ public final class KubeApi {
             if (response.isSuccessful()) {
                 return reader.read(body);
             }
-            throw failure(response.code(), body == null ? "" : body.string());
+            throw failures.status(response.code(), body == null ? "" : body.string());
         } catch (IOException e) {
-            throw transportFailure(e);
+            throw failures.transport(e);
         } catch (RuntimeException e) {
-            throw unwrap(e);
+            throw ApiFailures.unwrap(e);
         }
-    }
-
-    /** client-java wraps what the token supplier throws (NoTokenMounted) in TokenAquisitionException. */
-    private static RuntimeException unwrap(RuntimeException e) {
-        Optional<Throwable> ours = causeOf(e, ClusterException.class);
-        return ours.isPresent() ? (ClusterException) ours.get() : e;
-    }
-
-    private ClusterException failure(int code, String body) {
-        ApiStatus status = parseStatus(code, body);
-        return switch (code) {
-            case 401 -> new ClusterException.Unauthorized(status.message());
-            case 403 -> new ClusterException.Forbidden(status);
-            case 404 -> new ClusterException.NotFound(status.message());
-            default -> new ClusterException.ApiError(status);
-        };
-    }
-
-    private ApiStatus parseStatus(int code, String body) {
-        try {
-            ApiStatus status = mapper.readValue(body, ApiStatus.class);
-            if (status != null && !status.message().isEmpty()) {
-                return status.code() == 0 ? new ApiStatus(status.status(), status.message(), status.reason(),
-                        status.details(), code) : status;
-            }
-        } catch (IOException | RuntimeException notAStatus) {
-            // Proxies and load balancers answer with HTML or plain text; fall through to the raw body.
-        }
-        String text = body == null ? "" : body.strip();
-        return ApiStatus.of(code, text.length() > 300 ? text.substring(0, 300) + "…" : text);
-    }
-
-    private ClusterException transportFailure(IOException e) {
-        Optional<Throwable> tls = causeOf(e, SSLException.class, CertificateException.class);
-        if (tls.isPresent()) {
-            return new ClusterException.TlsFailure(server(), rootMessage(e), e);
-        }
-        if (causeOf(e, SocketTimeoutException.class).isPresent()) {
-            return new ClusterException.Unreachable(server(), "timed out: " + rootMessage(e), e);
-        }
-        // Connection refused, unknown host, no route, reset: all mean no answer.
-        return new ClusterException.Unreachable(server(), rootMessage(e), e);
-    }
-
-    @SafeVarargs
-    private static Optional<Throwable> causeOf(Throwable e, Class<? extends Throwable>... types) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(t)) {
-                    return Optional.of(t);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
