@@ -1,14 +1,15 @@
 package dev.poddashboard.pods;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,18 +151,14 @@ final class PodFeed {
         switch (event.type()) {
             case "ADDED", "MODIFIED", "DELETED" -> {
                 if ("Table".equals(object.path("kind").asText())) {
-                    PodTable.Page table = mapper.convertValue(object, PodTable.Page.class);
-                    if (!table.columnDefinitions().isEmpty()) {
-                        columns = PodTable.Columns.of(table.columnDefinitions());
+                    // Only the first event of a Table watch carries the column definitions.
+                    PodPageReader.Result table = readTable(object);
+                    columns = table.columns();
+                    for (JsonNode row : object.path("rows")) {
+                        String rowVersion = row.path("object").path("metadata").path("resourceVersion").asText(null);
+                        rv = rowVersion != null ? rowVersion : rv;
                     }
-                    List<PodSummary> pods = new ArrayList<>(table.rows().size());
-                    for (PodTable.Row row : table.rows()) {
-                        pods.add(PodTable.summarize(row, columns));
-                        if (row.object() != null && row.object().metadata().resourceVersion() != null) {
-                            rv = row.object().metadata().resourceVersion();
-                        }
-                    }
-                    return new Event.Changed(event.type(), pods, rv);
+                    return new Event.Changed(event.type(), table.pods(), rv);
                 }
                 return new Event.Changed(event.type(), List.of(PodPrinter.summarize(mapper.convertValue(object, Pod.class))), rv);
             }
@@ -174,6 +171,14 @@ final class PodFeed {
             default -> {
                 return new Event.Ignored(event.type());
             }
+        }
+    }
+
+    private PodPageReader.Result readTable(JsonNode table) {
+        try (JsonParser parser = api.mapper().treeAsTokens(table)) {
+            return reader.read(parser, columns);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a Table watch event that is no Table: " + e.getMessage(), e);
         }
     }
 }

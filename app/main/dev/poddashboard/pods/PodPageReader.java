@@ -35,7 +35,7 @@ final class PodPageReader {
      */
     Result read(JsonParser parser, PodTable.Columns known) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw MismatchedInputException.from(parser, PodTable.Page.class, "a pod list is a JSON object");
+            throw MismatchedInputException.from(parser, Result.class, "a pod list is a JSON object");
         }
         String kind = null;
         Pod.ListMeta metadata = null;

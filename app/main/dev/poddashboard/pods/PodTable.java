@@ -22,21 +22,6 @@ final class PodTable {
     private PodTable() {
     }
 
-    /** A list page: a Table ({@code rows}) or, from a server without Table support, a PodList ({@code items}). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(String kind, Pod.ListMeta metadata, List<Column> columnDefinitions, List<Row> rows, List<Pod> items) {
-        Page {
-            metadata = metadata == null ? new Pod.ListMeta(null, null, null) : metadata;
-            columnDefinitions = columnDefinitions == null ? List.of() : columnDefinitions;
-            rows = rows == null ? List.of() : rows;
-            items = items == null ? List.of() : items;
-        }
-
-        boolean table() {
-            return "Table".equals(kind);
-        }
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Column(String name) {
     }
