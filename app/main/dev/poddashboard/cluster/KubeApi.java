@@ -79,81 +79,6 @@ public final class KubeApi {
         return mapper;
     }
 
-    /** An open watch: one JSON event per line until the server ends it; close() from any thread cancels it. */
-    public final class Watch implements AutoCloseable {
-        private final okhttp3.Call call;
-        private final Response response;
-        private final okio.BufferedSource source;
-
-        private Watch(okhttp3.Call call, Response response) {
-            this.call = call;
-            this.response = response;
-            this.source = response.body().source();
-        }
-
-        /** The next event line, or null when the server ended the watch. */
-        public String nextLine() {
-            try {
-                String line;
-                do {
-                    line = source.readUtf8Line();
-                } while (line != null && line.isBlank());
-                return line;
-            } catch (IOException e) {
-                if (call.isCanceled()) {
-                    return null;
-                }
-                throw failures.transport(e);
-            }
-        }
-
-        /**
-         * The next line, at most {@code maxBytes} of it: the rest of a longer line is read and dropped, never held
-         * (a container may print a megabyte without a newline). Null when the server ended the stream.
-         */
-        public Line nextLine(long maxBytes) {
-            try {
-                long newline = source.indexOf((byte) '\n', 0, maxBytes + 1);
-                if (newline >= 0) {
-                    String text = source.readUtf8(newline);
-                    source.skip(1);
-                    return new Line(text, false);
-                }
-                if (!source.request(1)) {
-                    return null;
-                }
-                if (!source.request(maxBytes + 1)) {
-                    return new Line(source.readUtf8(), false); // the last line, without a newline
-                }
-                String text = source.readUtf8(maxBytes);
-                while (source.request(1)) {
-                    long end = source.indexOf((byte) '\n', 0, source.getBuffer().size());
-                    if (end >= 0) {
-                        source.skip(end + 1);
-                        break;
-                    }
-                    source.skip(source.getBuffer().size());
-                }
-                return new Line(text, true);
-            } catch (IOException e) {
-                if (call.isCanceled()) {
-                    return null;
-                }
-                throw failures.transport(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            call.cancel();
-            response.close();
-        }
-    }
-
-    /** A line of a stream; {@code cut} when it was longer than the reader's limit and only its start is kept. */
-    public record Line(String text, boolean cut) {
-    }
-
     public Watch watch(String pathAndQuery) {
         return watch(pathAndQuery, "application/json");
     }
@@ -181,7 +106,7 @@ public final class KubeApi {
                     throw failures.status(response.code(), body == null ? "" : body.string());
                 }
             }
-            return new Watch(call, response);
+            return new Watch(call, response, failures);
         } catch (IOException e) {
             throw failures.transport(e);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.poddashboard.logs;
 
 import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.cluster.Watch;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,11 +41,11 @@ public final class ApiLogSource implements LogSource {
             path.append("&limitBytes=").append(LogLimits.MAX_BYTES);
         }
         // A followed log that stays silent for IDLE_TIMEOUT ends with a timeout; a read one never waits that long.
-        KubeApi.Watch stream = api.stream(path.toString(), "*/*", LogLimits.IDLE_TIMEOUT);
+        Watch stream = api.stream(path.toString(), "*/*", LogLimits.IDLE_TIMEOUT);
         return new Reader() {
             @Override
             public LogLine next() {
-                KubeApi.Line line = stream.nextLine(LogLimits.MAX_LINE_BYTES);
+                Watch.Line line = stream.nextLine(LogLimits.MAX_LINE_BYTES);
                 return line == null ? null : LogLine.parse(line.text(), line.cut());
             }
 

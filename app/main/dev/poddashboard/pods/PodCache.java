@@ -3,6 +3,7 @@ package dev.poddashboard.pods;
 import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.cluster.Watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class PodCache {
     private volatile Freshness freshness;
     private volatile boolean stopped;
     private volatile boolean polling;
-    private volatile KubeApi.Watch currentWatch;
+    private volatile Watch currentWatch;
     private volatile long lastAccessNanos = System.nanoTime();
     private volatile String resourceVersion;
     private final java.util.concurrent.atomic.AtomicLong relists = new java.util.concurrent.atomic.AtomicLong();
@@ -77,7 +78,7 @@ final class PodCache {
     /** Stops the watch; returns once its thread has ended (or after a second), so no request follows. */
     void stop() {
         stopped = true;
-        KubeApi.Watch watch = currentWatch;
+        Watch watch = currentWatch;
         if (watch != null) {
             watch.close();
         }
@@ -272,7 +273,7 @@ final class PodCache {
     }
 
     private void watchOnce() {
-        KubeApi.Watch watch;
+        Watch watch;
         try {
             watch = feed.watch(resourceVersion);
         } catch (ClusterException.Forbidden e) {

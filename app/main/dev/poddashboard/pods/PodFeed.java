@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.cluster.Watch;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ final class PodFeed {
         return new Whole(pods, rv);
     }
 
-    KubeApi.Watch watch(String resourceVersion) {
+    Watch watch(String resourceVersion) {
         boolean asTable = tables;
         String path = scope.path() + "?watch=1&allowWatchBookmarks=true&timeoutSeconds=" + WATCH_TIMEOUT_SECONDS
                 + (asTable ? "&includeObject=Object" : "")
