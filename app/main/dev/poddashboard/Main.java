@@ -57,14 +57,22 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
-        ObjectMapper mapper = objectMapper();
-        // Jetty sizes a padding by whether compressed references are on, which it asks the platform MBean server;
-        // starting that server cost 30 ms of every start (measured). They are on below 32 GB of heap: 64-byte
-        // cache lines hold 16 references.
+    /**
+     * Jetty sizes a padding by whether compressed references are on, which it asks the platform MBean server;
+     * starting that server cost 30 ms of every start (measured) and ~150 classes (JMX, and JFR's management bean)
+     * that the class-data archive's training run then put in the archive, loaded at every start. They are on below
+     * 32 GB of heap: 64-byte cache lines hold 16 references. Before the first Jetty class; main and the training
+     * run call it.
+     */
+    static void withoutMBeanServer() {
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
+    }
+
+    public static void main(String[] args) {
+        ObjectMapper mapper = objectMapper();
+        withoutMBeanServer();
         Settings settings;
         try {
             settings = Settings.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));

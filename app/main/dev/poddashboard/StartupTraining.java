@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.ParserWarmup;
 import io.javalin.Javalin;
+import dev.poddashboard.web.Warmup;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        Main.withoutMBeanServer(); // as the process's main: else the training puts JMX's classes in the archive
         List<String> failed = run();
         if (!failed.isEmpty()) {
             // A training run that does not reach its pages would quietly leave their classes out of the archive.
@@ -72,23 +74,33 @@ public final class StartupTraining {
         Javalin app = Main.create(settings, Clock.systemUTC(), mapper).start("127.0.0.1", 0);
         java.util.Set<String> failed = new java.util.LinkedHashSet<>();
         try {
-            HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port();
             for (int round = 0; round < 3; round++) {
                 for (String page : pages) {
-                    int status = http.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = Warmup.get(URI.create(base + page));
                     if (status != 200) {
                         failed.add(page + " " + status);
                     }
                 }
-                http.send(HttpRequest.newBuilder(URI.create(base + "/token/decode"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("token=not.a.token")).build(), HttpResponse.BodyHandlers.discarding());
+                postForm(URI.create(base + "/token/decode"), "token=not.a.token");
             }
         } finally {
             app.stop();
         }
         return List.copyOf(failed);
+    }
+
+    private static void postForm(URI uri, String form) throws java.io.IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.UTF_8));
+        }
+        try (var body = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                body.transferTo(OutputStream.nullOutputStream());
+            }
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.poddashboard.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * Thymeleaf has parsed their templates and the JIT has seen their code before a person does (a first render in a
  * cold JVM costs ~300 ms more than a warm one, measured). Only pages that ask the API server nothing beyond what
  * the start already asks: the own namespace's list (listed at start) and the token decoder's form; and the first
- * scrape of /metrics, which binds the JVM's meters. Readiness does not wait for it.
+ * scrape of /metrics, which binds the JVM's meters. Readiness does not wait for it. It asks with the JDK's
+ * {@link HttpURLConnection}, not its {@code java.net.http} client: the class-data archive holds every class the
+ * training run loads and the JVM loads them all at every start, and that client is ~290 classes (threads, a
+ * selector) of its own that nothing else uses.
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -27,21 +30,30 @@ public final class Warmup {
     /** Called by the process's main once it listens (tests start the server themselves and warm nothing). */
     public static void start(IntSupplier port) {
         Thread thread = new Thread(() -> {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (String path : PATHS) {
                 try {
-                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
-                            .timeout(Duration.ofSeconds(15)).header("User-Agent", "pod-dashboard warm-up").build(),
-                            HttpResponse.BodyHandlers.discarding());
-                } catch (java.io.IOException e) {
+                    get(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
+                } catch (IOException e) {
                     LOG.debug("warm-up of {} failed: {}", path, e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
             }
         }, "warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** One GET, its body read and dropped; returns the status. */
+    public static int get(URI uri) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(2_000);
+        connection.setReadTimeout(15_000);
+        connection.setRequestProperty("User-Agent", "pod-dashboard warm-up");
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                body.transferTo(OutputStream.nullOutputStream()); // read to the end: the connection is kept alive
+            }
+        }
+        return status;
     }
 }
