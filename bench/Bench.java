@@ -243,11 +243,35 @@ public class Bench {
             return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
                     pageViews == 0 ? 0 : apiDuring / (double) pageViews);
         } finally {
+            if (System.getenv("BENCH_THREADS") != null) {
+                printThreadCpu(app.pid());
+            }
             app.destroy();
             app.waitFor();
             api.stop();
             Files.deleteIfExists(kubeconfig);
         }
+    }
+
+    /**
+     * BENCH_THREADS=1: the app's CPU time by thread over the whole scenario (from /proc; pool threads folded by
+     * name), e.g. how much the JIT compilers took beside Jetty's threads.
+     */
+    static void printThreadCpu(long pid) {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum); // utime, stime
+            }
+        } catch (IOException e) {
+            System.out.println("thread CPU times not readable: " + e.getMessage());
+            return;
+        }
+        ticks.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("thread %-16s %,8d ms CPU%n", e.getKey(), e.getValue() * 10));
     }
 
     /** Polls the paged JSON until the list is complete with all n pods; ms since {@code since}. */
