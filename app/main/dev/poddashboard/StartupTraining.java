@@ -19,10 +19,12 @@ import java.util.Map;
  * The training run for a class-data archive: starts the app in demo mode, then in kubeconfig mode against a
  * loopback stand-in for the API server ({@link TrainingApiServer}), each on a free loopback port, opens every
  * page so their classes are loaded, and exits; the JVM writes the archive as it exits. The Dockerfile and
- * {@code bench/run} make a JDK 17 AppCDS archive with
- * {@code java -XX:ArchiveClassesAtExit=app.jsa -cp pod-dashboard.jar dev.poddashboard.StartupTraining} and start
- * with {@code -XX:SharedArchiveFile=app.jsa} (bench/run: ready 1.6-1.7 s against 2.2 s without the live half);
- * {@code bench/run --aot} makes a JDK 25 AOT cache the same way with {@code -XX:AOTCacheOutput}.
+ * {@code bench/run} make a JDK 25 AOT cache with
+ * {@code java -XX:AOTCacheOutput=app.aot -cp pod-dashboard.jar dev.poddashboard.StartupTraining} and start with
+ * {@code -XX:AOTCache=app.aot}; {@code bench/run --jdk17} makes a JDK 17 AppCDS archive the same way with
+ * {@code -XX:ArchiveClassesAtExit}. Every class loaded here is in the archive and, with JDK 25's class linking,
+ * loaded at every start: the pages are asked for with {@link HttpURLConnection} (in java.base), not with
+ * {@code java.net.http}'s client, whose ~180 classes nothing else uses.
  */
 public final class StartupTraining {
     private static final List<String> PAGES = List.of("/", "/?sort=age&dir=desc", "/api/pods", "/pods/cache-warmer-0",
