@@ -59,7 +59,7 @@ public final class Main {
 
     /**
      * Jetty sizes a padding by whether compressed references are on, which it asks the platform MBean server;
-     * starting that server cost 30 ms of every start (measured) and ~150 classes (JMX, and JFR's management bean)
+     * starting that server cost 30 ms of every start (measured) and ~160 classes (JMX, and JFR's management bean)
      * that the class-data archive's training run then put in the archive, loaded at every start. They are on below
      * 32 GB of heap: 64-byte cache lines hold 16 references. Before the first Jetty class; main and the training
      * run call it.

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * the start already asks: the own namespace's list (listed at start) and the token decoder's form; and the first
  * scrape of /metrics, which binds the JVM's meters. Readiness does not wait for it. It asks with the JDK's
  * {@link HttpURLConnection}, not its {@code java.net.http} client: the class-data archive holds every class the
- * training run loads and the JVM loads them all at every start, and that client is ~290 classes (threads, a
- * selector) of its own that nothing else uses.
+ * training run loads and the JVM loads them all at every start, and that client is ~300 classes (with a
+ * selector thread) of its own that nothing else uses.
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -48,10 +48,15 @@ public final class Warmup {
         connection.setConnectTimeout(2_000);
         connection.setReadTimeout(15_000);
         connection.setRequestProperty("User-Agent", "pod-dashboard warm-up");
+        return answer(connection);
+    }
+
+    /** A request's status, its body (or error body) read to the end and dropped, so the connection is kept alive. */
+    public static int answer(HttpURLConnection connection) throws IOException {
         int status = connection.getResponseCode();
         try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
             if (body != null) {
-                body.transferTo(OutputStream.nullOutputStream()); // read to the end: the connection is kept alive
+                body.transferTo(OutputStream.nullOutputStream());
             }
         }
         return status;
