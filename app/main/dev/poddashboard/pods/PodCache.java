@@ -1,9 +1,7 @@
 package dev.poddashboard.pods;
 
-import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
-import dev.poddashboard.cluster.Watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,85 +9,56 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scope's pods (a namespace, or all of them), kept current by list+watch like client-go's reflector: a paged
- * LIST (limit/continue), then a WATCH from the list's resourceVersion. The first list is shown as it arrives: the
- * API server sends pods sorted by name, so page 1 can be drawn from the first LIST page while the rest follows.
- * A 410 (expired continue token, or a watch too far behind) lists again; a watch that ends is reopened; an
- * outage keeps the last data, marked stale, and retries with backoff; a 403 on watch (list but no watch verb)
- * falls back to listing again when the data is older than a few seconds.
+ * One scope's pods (a namespace, or all of them) as pages read them: the printed summaries, how fresh they are,
+ * and the listeners a live page registers. {@link PodSync} keeps it current by list+watch on a thread of its own;
+ * the first list is readable from its first page on ({@link #awaitFirstPage}), and {@link #complete()} says when
+ * it has arrived whole. When the service account may list but not watch, a read of data older than the poll
+ * interval lists again first.
  */
 final class PodCache {
     private static final Logger LOG = LoggerFactory.getLogger(PodCache.class);
-    private static final Duration MIN_WATCH_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** What {@link #stats()} counts: lists after the first, and 410 Gone answers. */
+    enum Count { RELIST, EXPIRED }
 
     private final PodScope scope;
-    private final PodFeed feed;
     private final String server;
     private final Clock clock;
     private final Duration pollInterval;
+    private final PodSync sync;
 
     // Only the printed summary is kept: a few hundred bytes a pod. Sorted by key, as kubectl lists.
-    private final PodIndex pods;
+    private final PodIndex pods = new PodIndex();
 
     private final CopyOnWriteArrayList<PodStore.PodListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstPage = new CountDownLatch(1);
     private volatile boolean complete;
     private volatile ClusterException firstFailure;
-    private volatile Freshness freshness;
-    private volatile boolean stopped;
-    private volatile boolean polling;
-    private volatile Watch currentWatch;
+    private volatile Freshness freshness = new Freshness("listing", null, null, "");
     private volatile long lastAccessNanos = System.nanoTime();
-    private volatile String resourceVersion;
-    private final java.util.concurrent.atomic.AtomicLong relists = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong expired = new java.util.concurrent.atomic.AtomicLong();
-    private Thread thread;
-
-    /** A 410 Gone: the resourceVersion or continue token is too old; list again. */
-    private static final class Expired extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Expired(String message) {
-            super(message, null, false, false);
-        }
-    }
+    private final AtomicLong relists = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
 
     PodCache(PodScope scope, KubeApi api, Clock clock, int pageSize, Duration pollInterval) {
         this.scope = scope;
-        this.feed = new PodFeed(api, scope, pageSize);
         this.server = api.server();
         this.clock = clock;
         this.pollInterval = pollInterval;
-        this.pods = new PodIndex();
-        this.freshness = new Freshness("listing", null, null, "");
+        this.sync = new PodSync(this, new PodFeed(api, scope, pageSize), scope, pollInterval);
     }
 
     void start() {
-        thread = new Thread(this::run, "pods-" + (scope.isAll() ? "all-namespaces" : scope.namespace()));
-        thread.setDaemon(true);
-        thread.start();
+        sync.start();
     }
 
     /** Stops the watch; returns once its thread has ended (or after a second), so no request follows. */
     void stop() {
-        stopped = true;
-        Watch watch = currentWatch;
-        if (watch != null) {
-            watch.close();
-        }
-        if (thread != null && thread != Thread.currentThread()) {
-            thread.interrupt();
-            try {
-                thread.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sync.stop();
     }
 
     /** Waits for the first LIST page (not the whole list); rethrows its failure (403, 401, unreachable ...). */
@@ -130,9 +99,9 @@ final class PodCache {
 
     private void touch() {
         lastAccessNanos = System.nanoTime();
-        if (polling && complete && stale(freshness.syncedAt())) {
+        if (sync.polling() && complete && stale(freshness.syncedAt())) {
             try {
-                relist();
+                sync.relist();
             } catch (ClusterException e) {
                 markStale(e);
             }
@@ -142,7 +111,7 @@ final class PodCache {
     /** For the metrics: the watch state, pods cached, lists after the first, 410 Gone answers. */
     WatchedPods.Stats stats() {
         String state = !complete && freshness.syncedAt() == null ? "listing"
-                : freshness.stale() ? "reconnecting" : polling ? "polling" : "live";
+                : freshness.stale() ? "reconnecting" : sync.polling() ? "polling" : "live";
         return new WatchedPods.Stats(scope.isAll() ? "(all namespaces)" : scope.namespace(), state, pods.size(),
                 relists.get(), expired.get());
     }
@@ -167,178 +136,55 @@ final class PodCache {
         return syncedAt == null || Duration.between(syncedAt, clock.instant()).compareTo(pollInterval) >= 0;
     }
 
-    private void run() {
-        Duration backoff = MIN_WATCH_INTERVAL;
-        boolean needList = true;
-        while (!stopped) {
-            try {
-                if (needList) {
-                    if (firstPage.getCount() == 0) {
-                        relist(); // after a 410, or a first list an outage cut short
-                    } else {
-                        firstList();
-                    }
-                    needList = false;
-                }
-                if (polling) {
-                    return;
-                }
-                long started = System.nanoTime();
-                watchOnce();
-                backoff = MIN_WATCH_INTERVAL;
-                // A watch the server ends at once (a proxy, a misbehaving server) must not become a busy loop.
-                pause(Duration.ofMillis(MIN_WATCH_INTERVAL.toMillis() - (System.nanoTime() - started) / 1_000_000));
-            } catch (Expired e) {
-                LOG.info("{}: {}; listing again", scope.describe(), e.getMessage());
-                needList = true;
-            } catch (ClusterException e) {
-                if (firstPage.getCount() > 0) {
-                    firstFailure = e;
-                    firstPage.countDown();
-                    return;
-                }
-                if (stopped) {
-                    return;
-                }
-                markStale(e);
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            } catch (RuntimeException e) {
-                LOG.error("{}: unexpected error in the pod watch", scope.describe(), e);
-                if (firstPage.getCount() > 0) {
-                    firstFailure = new ClusterException.ApiError(ApiStatus.of(502, "unreadable pod list: " + e.getMessage()));
-                    firstPage.countDown();
-                    return;
-                }
-                pause(backoff);
-                backoff = MAX_BACKOFF;
-            }
-        }
+    // What PodSync writes.
+
+    PodIndex index() {
+        return pods;
     }
 
-    private void pause(Duration duration) {
-        if (duration.isNegative() || duration.isZero() || stopped) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
-        }
+    boolean firstPageArrived() {
+        return firstPage.getCount() == 0;
     }
 
-    /**
-     * The first list, shown page by page as it arrives (the count grows until it is complete). A 410 on a
-     * continue token starts over once: etcd compacted past the token's revision.
-     */
-    private void firstList() {
-        String continueToken = null;
-        boolean restarted = false;
-        while (!stopped) {
-            PodFeed.Page page;
-            try {
-                page = feed.list(continueToken);
-            } catch (ClusterException.ApiError e) {
-                if (e.status().code() == 410 && continueToken != null && !restarted) {
-                    expired.incrementAndGet();
-                    restarted = true;
-                    continueToken = null;
-                    pods.clear();
-                    continue;
-                }
-                throw e;
-            }
-            pods.addAll(page.pods());
-            resourceVersion = page.resourceVersion();
-            firstPage.countDown();
-            if (page.last()) {
-                break;
-            }
-            continueToken = page.continueToken();
-        }
-        complete = true;
-        setFreshness(new Freshness(polling ? "polling" : "live", clock.instant(), null, ""));
+    /** A page of the first list is in the index: pages waiting for the first one may draw. */
+    void pageArrived() {
+        firstPage.countDown();
     }
 
-    /** A later list (after a 410, or when polling): built aside, then swapped in, with the differences emitted. */
-    private void relist() {
-        relists.incrementAndGet();
-        PodFeed.Whole whole = feed.listAll(() -> stopped);
-        List<PodChange> changes = pods.replaceAll(whole.pods());
-        resourceVersion = whole.resourceVersion();
+    /** The first list failed before its first page: the pages waiting for it get the failure. */
+    void firstListFailed(ClusterException e) {
+        firstFailure = e;
+        firstPage.countDown();
+    }
+
+    /** A list has arrived whole; {@code changes} (from a later list) go to the listeners. */
+    void listed(List<PodChange> changes) {
         complete = true;
         changes.forEach(this::emit);
-        setFreshness(new Freshness(polling ? "polling" : "live", clock.instant(), null, ""));
+        setFreshness(new Freshness(sync.polling() ? "polling" : "live", clock.instant(), null, ""));
     }
 
-    private void watchOnce() {
-        Watch watch;
-        try {
-            watch = feed.watch(resourceVersion);
-        } catch (ClusterException.Forbidden e) {
-            LOG.info("{}: may list but not watch pods; listing again when older than {} s", scope.describe(),
-                    pollInterval.toSeconds());
-            polling = true;
-            setFreshness(new Freshness("polling", freshness.syncedAt(), null, "the service account may list pods but not watch them"));
-            return;
-        } catch (ClusterException.ApiError e) {
-            if (e.status().code() == 410) {
-                expired.incrementAndGet();
-                throw new Expired("watch from resourceVersion " + resourceVersion + " is too old");
-            }
-            throw e;
-        }
-        currentWatch = watch;
-        if (stopped) {
-            watch.close();
-            return;
-        }
-        try (watch) {
-            if (!"live".equals(freshness.mode()) || freshness.stale()) {
-                setFreshness(new Freshness("live", clock.instant(), null, ""));
-            }
-            String line;
-            while (!stopped && (line = watch.nextLine()) != null) {
-                handle(feed.parse(line));
-            }
-        } finally {
-            currentWatch = null;
+    /** A watch is open: the data is live from now on. */
+    void watching() {
+        Freshness current = freshness;
+        if (!"live".equals(current.mode()) || current.stale()) {
+            setFreshness(new Freshness("live", clock.instant(), null, ""));
         }
     }
 
-    private void handle(PodFeed.Event event) {
-        if (event instanceof PodFeed.Event.Changed changed) {
-            for (PodSummary pod : changed.pods()) {
-                apply(changed.type(), pod, changed.resourceVersion());
-            }
-        } else if (event instanceof PodFeed.Event.Bookmark bookmark) {
-            if (bookmark.resourceVersion() != null) {
-                resourceVersion = bookmark.resourceVersion();
-            }
-        } else if (event instanceof PodFeed.Event.Failed failed) {
-            if (failed.status().code() == 410) {
-                expired.incrementAndGet();
-                throw new Expired(failed.status().message());
-            }
-            throw new ClusterException.ApiError(failed.status());
-        } else {
-            LOG.debug("{}: ignoring watch event {}", scope.describe(), ((PodFeed.Event.Ignored) event).type());
-        }
+    /** No watch ({@code reason}): pages list again when the data is older than the poll interval. */
+    void polling(String reason) {
+        setFreshness(new Freshness("polling", freshness.syncedAt(), null, reason));
     }
 
-    private void apply(String type, PodSummary pod, String rv) {
-        PodChange change = pods.apply(type, pod);
-        if (rv != null) {
-            resourceVersion = rv;
-        }
-        emit(change);
+    void counted(Count count) {
+        (count == Count.RELIST ? relists : expired).incrementAndGet();
     }
 
-    private void markStale(ClusterException e) {
+    void markStale(ClusterException e) {
         Freshness current = freshness;
         Instant since = current.staleSince() != null ? current.staleSince() : clock.instant();
-        String mode = polling ? "polling" : "reconnecting";
+        String mode = sync.polling() ? "polling" : "reconnecting";
         setFreshness(new Freshness(mode, current.syncedAt(), since, e.sentence()));
     }
 
@@ -353,7 +199,7 @@ final class PodCache {
         }
     }
 
-    private void emit(PodChange change) {
+    void emit(PodChange change) {
         for (PodStore.PodListener listener : listeners) {
             try {
                 listener.changed(change);
