@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PodCache {
     private static final Logger LOG = LoggerFactory.getLogger(PodCache.class);
-
-    /** What {@link #stats()} counts: lists after the first, and 410 Gone answers. */
-    enum Count { RELIST, EXPIRED }
 
     private final PodScope scope;
     private final String server;
@@ -41,8 +37,6 @@ final class PodCache {
     private volatile ClusterException firstFailure;
     private volatile Freshness freshness = new Freshness("listing", null, null, "");
     private volatile long lastAccessNanos = System.nanoTime();
-    private final AtomicLong relists = new AtomicLong();
-    private final AtomicLong expired = new AtomicLong();
 
     PodCache(PodScope scope, KubeApi api, Clock clock, int pageSize, Duration pollInterval) {
         this.scope = scope;
@@ -113,7 +107,7 @@ final class PodCache {
         String state = !complete && freshness.syncedAt() == null ? "listing"
                 : freshness.stale() ? "reconnecting" : sync.polling() ? "polling" : "live";
         return new WatchedPods.Stats(scope.isAll() ? "(all namespaces)" : scope.namespace(), state, pods.size(),
-                relists.get(), expired.get());
+                sync.relists(), sync.expired());
     }
 
     long lastAccessNanos() {
@@ -175,10 +169,6 @@ final class PodCache {
     /** No watch ({@code reason}): pages list again when the data is older than the poll interval. */
     void polling(String reason) {
         setFreshness(new Freshness("polling", freshness.syncedAt(), null, reason));
-    }
-
-    void counted(Count count) {
-        (count == Count.RELIST ? relists : expired).incrementAndGet();
     }
 
     void markStale(ClusterException e) {

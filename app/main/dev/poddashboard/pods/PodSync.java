@@ -5,6 +5,7 @@ import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.Watch;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ final class PodSync {
     private volatile boolean polling;
     private volatile Watch currentWatch;
     private volatile String resourceVersion;
+    private final AtomicLong relists = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
     private Thread thread;
 
     /** A 410 Gone: the resourceVersion or continue token is too old; list again. */
@@ -75,9 +78,19 @@ final class PodSync {
         return polling;
     }
 
+    /** Lists after the first (after a 410, or when polling), for the metrics. */
+    long relists() {
+        return relists.get();
+    }
+
+    /** 410 Gone answers (an expired continue token, a watch too far behind), for the metrics. */
+    long expired() {
+        return expired.get();
+    }
+
     /** A later list (after a 410, or when polling): built aside, then swapped in, with the differences emitted. */
     void relist() {
-        cache.counted(PodCache.Count.RELIST);
+        relists.incrementAndGet();
         PodFeed.Whole whole = feed.listAll(() -> stopped);
         List<PodChange> changes = cache.index().replaceAll(whole.pods());
         resourceVersion = whole.resourceVersion();
@@ -157,7 +170,7 @@ final class PodSync {
                 page = feed.list(continueToken);
             } catch (ClusterException.ApiError e) {
                 if (e.status().code() == 410 && continueToken != null && !restarted) {
-                    cache.counted(PodCache.Count.EXPIRED);
+                    expired.incrementAndGet();
                     restarted = true;
                     continueToken = null;
                     cache.index().clear();
@@ -188,7 +201,7 @@ final class PodSync {
             return;
         } catch (ClusterException.ApiError e) {
             if (e.status().code() == 410) {
-                cache.counted(PodCache.Count.EXPIRED);
+                expired.incrementAndGet();
                 throw new Expired("watch from resourceVersion " + resourceVersion + " is too old");
             }
             throw e;
@@ -224,7 +237,7 @@ final class PodSync {
             }
         } else if (event instanceof PodFeed.Event.Failed failed) {
             if (failed.status().code() == 410) {
-                cache.counted(PodCache.Count.EXPIRED);
+                expired.incrementAndGet();
                 throw new Expired(failed.status().message());
             }
             throw new ClusterException.ApiError(failed.status());
