@@ -9,6 +9,7 @@ import dev.poddashboard.testing.Eventually;
 import dev.poddashboard.testing.Fixtures;
 import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
+import dev.poddashboard.testing.PrometheusText;
 import dev.poddashboard.testing.RunningApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -155,6 +156,12 @@ class LivePodsTest {
         api.watchThenIdle("dashboard", Fixtures.api("watch-pods-dashboard-410-too-old.jsonl"));
         Eventually.assertThat(() -> assertThat(api.podLists()).hasSize(2));
         assertThat(api.podLists()).allSatisfy(r -> assertThat(r.getUrl()).contains("limit=100").doesNotContain("watch"));
+        // The metrics count the 410 and the list after it, once each.
+        Eventually.assertThat(() -> assertThat(PrometheusText.parse(app.get("/metrics").body()))
+                .filteredOn(sample -> "dashboard".equals(sample.labels().get("namespace")))
+                .extracting(PrometheusText.Sample::name, PrometheusText.Sample::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("dashboard_watch_relists_total", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("dashboard_watch_expired_total", 1.0)));
     }
 
     @Test
