@@ -77,6 +77,7 @@ public class Bench {
         List<Scenario> wide = List.of(new Scenario(100_000, 100));
         int seconds = 10;
         int concurrency = 8;
+        Path floor = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--java" -> appJava = args[++i];
@@ -90,12 +91,17 @@ public class Bench {
                 case "--plain-lists" -> plainLists = true;
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                case "--floor" -> floor = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (jvmFlags == null) {
             throw new IllegalArgumentException("--jvm-flags is missing: run the benchmark with bash bench/run, which passes"
                     + " the Dockerfile's flags");
+        }
+        if (floor != null) {
+            floor(floor, seconds, concurrency);
+            return;
         }
         Path fixtures = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures"));
         List<ObjectNode> templates = new ArrayList<>();
@@ -153,19 +159,8 @@ public class Bench {
                 contexts: [{name: bench, context: {cluster: bench, user: bench, namespace: %s}}]
                 current-context: bench
                 """.formatted(api.port(), ownNamespace));
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>();
-        command.add(appJava);
-        command.addAll(jvmFlags);
-        if (aotCache != null) {
-            command.add("-XX:AOTCache=" + aotCache);
-        }
-        if (cdsArchive != null) {
-            command.add("-XX:SharedArchiveFile=" + cdsArchive);
-        }
+        int port = freePort();
+        List<String> command = javaCommand(aotCache, cdsArchive);
         command.addAll(List.of("-jar", "target/pod-dashboard.jar"));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PORT", Integer.toString(port));
@@ -181,20 +176,7 @@ public class Bench {
         long t0 = System.nanoTime();
         Process app = pb.start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                if (System.nanoTime() > deadline || !app.isAlive()) {
-                    throw new IllegalStateException("the app did not become ready; see target/bench-app-" + n + ".log");
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(10);
-                }
-            }
+            awaitOk(http, base + "/readyz", app, "target/bench-app-" + n + ".log");
             long ready = (System.nanoTime() - t0) / 1_000_000;
             // The first request right after ready: page 1 is drawn from the first LIST page, the rest still arriving.
             long f0 = System.nanoTime();
@@ -290,6 +272,84 @@ public class Bench {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("the list of " + n + " pods did not complete within 120 s");
+    }
+
+    /**
+     * bash bench/run --floor: bench/Floor.java (compiled and its AOT caches trained by bench/run into {@code dir}), a
+     * Javalin hello world alone and with the dashboard's libraries in use, each started as the app is and loaded on
+     * / for as long as a scenario loads the app before its RSS is read; one row each.
+     */
+    static void floor(Path dir, int seconds, int concurrency) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        System.out.printf("%-10s | %-9s | %-15s | %-9s | %s%n", "what", "ready", "/ p50 / p99", "/ req/s", "RSS (peak)");
+        for (String variant : List.of("hello", "libraries")) {
+            int port = freePort();
+            List<String> command = javaCommand(dir.resolve(variant + ".aot").toString(), null);
+            command.addAll(List.of("-cp", "target/pod-dashboard.jar:" + dir.resolve("floor.jar"), "Floor", "--port",
+                    Integer.toString(port)));
+            if (variant.equals("libraries")) {
+                command.add("--libraries");
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(variant + ".log").toFile());
+            pb.environment().put("MALLOC_ARENA_MAX", "2"); // as for the app
+            String url = "http://127.0.0.1:" + port + "/";
+            long t0 = System.nanoTime();
+            Process floorApp = pb.start();
+            try {
+                awaitOk(http, url, floorApp, dir.resolve(variant + ".log").toString());
+                long ready = (System.nanoTime() - t0) / 1_000_000;
+                // As in run(): the cold seconds and the two warm-ups, then / and /api/pods measured (here / twice as long).
+                load(http, url, concurrency, COLD_SECONDS + 2 * WARMUP_SECONDS);
+                Load measured = load(http, url, concurrency, 2 * seconds);
+                long rss = status(floorApp.pid(), "VmRSS");
+                long peak = status(floorApp.pid(), "VmHWM");
+                System.out.printf("%-10s | %-9s | %-15s | %-9s | %d (%d) MiB%n", variant, ready + " ms",
+                        String.format("%.2f / %.2f ms", measured.p50ms(), measured.p99ms()),
+                        String.format("%,.0f", measured.rps()), rss / 1024, peak / 1024);
+            } finally {
+                floorApp.destroy();
+                floorApp.waitFor();
+            }
+        }
+    }
+
+    /** The JVM command line of a measured run: the app's JVM and flags, with the given AOT cache or CDS archive. */
+    static List<String> javaCommand(String aot, String cds) {
+        List<String> command = new ArrayList<>();
+        command.add(appJava);
+        command.addAll(jvmFlags);
+        if (aot != null) {
+            command.add("-XX:AOTCache=" + aot);
+        }
+        if (cds != null) {
+            command.add("-XX:SharedArchiveFile=" + cds);
+        }
+        return command;
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits (at most 60 s, while the process lives) until {@code url} answers 200. */
+    static void awaitOk(HttpClient http, String url, Process process, String log) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(url + " did not answer; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(10);
+            }
+        }
     }
 
     static final boolean WRK = Files.isExecutable(Path.of("/usr/bin/wrk"));

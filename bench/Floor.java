@@ -16,14 +16,16 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * dashboard's class path, alone or with the libraries the dashboard renders and talks with initialized and used on
  * every request (a Thymeleaf template, a Jackson document, the Kubernetes client's ApiClient held). bench/run starts
  * it with the image's JVM flags and its own trained AOT cache and reads its RSS under load: what the stack takes
- * before the dashboard holds a single pod. Arguments: [--libraries] [--train]; prints "floor listening on PORT".
+ * before the dashboard holds a single pod (bench/Bench.java's floor()). Arguments: [--port N] [--libraries] [--train].
  */
 public class Floor {
     static final String TEMPLATE = "<ul><li th:each=\"pod : ${pods}\" th:text=\"${pod}\">pod</li></ul>";
 
     public static void main(String[] args) throws Exception {
-        boolean libraries = List.of(args).contains("--libraries");
-        boolean train = List.of(args).contains("--train");
+        List<String> options = List.of(args);
+        boolean libraries = options.contains("--libraries");
+        boolean train = options.contains("--train");
+        int port = options.contains("--port") ? Integer.parseInt(options.get(options.indexOf("--port") + 1)) : 0;
         TemplateEngine templates = libraries ? templates() : null;
         ObjectMapper json = libraries ? new ObjectMapper() : null;
         ApiClient client = libraries ? new ApiClient().setBasePath("http://127.0.0.1:1") : null;
@@ -36,8 +38,7 @@ public class Floor {
             model.setVariable("pods", List.of("api-7d9f", "web-5c2b", "worker-0"));
             ctx.html(templates.process(TEMPLATE, model)
                     + json.writeValueAsString(Map.of("basePath", client.getBasePath(), "pods", 3)));
-        })).start(0);
-        System.out.println("floor listening on " + app.port());
+        })).start(port);
         if (train) {
             // The training run for the AOT cache: the requests the measured run serves, then exit. A bare socket, so
             // no HTTP client's classes end up in the cache.
