@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.poddashboard.cluster.ApiCalls;
 import dev.poddashboard.cluster.Connection;
 import dev.poddashboard.cluster.Connector;
 import dev.poddashboard.config.InvalidSettingException;
@@ -32,6 +33,8 @@ import dev.poddashboard.token.TokenHistory;
 import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
 import dev.poddashboard.token.TokenSource;
+import dev.poddashboard.version.KubeVersion;
+import dev.poddashboard.version.ServerVersion;
 import dev.poddashboard.web.Services;
 import dev.poddashboard.web.Warmup;
 import dev.poddashboard.web.WebServer;
@@ -108,17 +111,29 @@ public final class Main {
     /** @param mapper the one ObjectMapper: Jackson keeps the deserializers it has built per mapper */
     static Javalin create(Settings settings, Clock clock, ObjectMapper mapper) {
         Metrics metrics = new Metrics();
-        Connection connection = new Connector(mapper, clock, metrics).connect(settings);
+        Connection connection;
+        ServerVersion version;
+        if (settings.effectiveMode() == Mode.DEMO) {
+            version = ServerVersion.fixed(KubeVersion.DEMO);
+            connection = new Connector(mapper, clock, metrics).connect(settings);
+        } else {
+            // Told of every API call too: a call without an answer, then one with, is a reconnect: read it again.
+            version = ServerVersion.live();
+            connection = new Connector(mapper, clock, ApiCalls.both(metrics, version)).connect(settings);
+        }
         LOG.info("mode {}: API server {}, namespace {}", connection.mode().value(), connection.server(),
                 connection.namespace());
+        connection.api().ifPresent(version::readFrom);
+        metrics.apiServer(version);
         Services services = connection.api()
-                .map(api -> live(settings, connection, api, clock, metrics))
-                .orElseGet(() -> demo(connection, clock, metrics));
+                .map(api -> live(settings, connection, api, clock, metrics, version))
+                .orElseGet(() -> demo(connection, clock, metrics, version));
         metrics.token(services.history(), clock);
         return WebServer.create(connection, services, mapper, clock);
     }
 
-    private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock, Metrics metrics) {
+    private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock, Metrics metrics,
+                                 ServerVersion version) {
         TokenSource tokens = connection.mode() == Mode.IN_CLUSTER
                 ? new ServiceAccountDirectory(settings.serviceAccountDir())
                 : () -> new TokenRead.NotApplicable("In kubeconfig mode the dashboard authenticates as your kubeconfig "
@@ -137,18 +152,18 @@ public final class Main {
         }
         return new Services(new PodService(pods, clock), new Namespaces(Optional.of(api), connection.namespace(), clock),
                 new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens,
-                history, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api), metrics);
+                history, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api), metrics, version);
     }
 
 
-    private static Services demo(Connection connection, Clock clock, Metrics metrics) {
+    private static Services demo(Connection connection, Clock clock, Metrics metrics, ServerVersion version) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
         DemoPods pods = new DemoPods(connection.namespace(), clock.instant());
         return new Services(new PodService(pods, clock), new Namespaces(Optional.empty(), connection.namespace(), clock),
                 new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
                 new TokenHistory(token, clock), new TokenInspector(token, clock),
                 new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD,
-                        () -> ((TokenRead.Mounted) token.read()).raw()), metrics);
+                        () -> ((TokenRead.Mounted) token.read()).raw()), metrics, version);
     }
 
     /** The one JSON configuration: RFC 3339 times, unknown fields ignored (the API grows). */

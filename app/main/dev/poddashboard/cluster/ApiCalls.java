@@ -11,6 +11,14 @@ public interface ApiCalls {
      */
     void completed(String verb, int code);
 
+    /** Both told, in order. */
+    static ApiCalls both(ApiCalls first, ApiCalls second) {
+        return (verb, code) -> {
+            first.completed(verb, code);
+            second.completed(verb, code);
+        };
+    }
+
     /**
      * The Kubernetes verb of a request, as the API server's own metrics name it: WATCH for {@code ?watch=1}, LIST
      * for a collection ({@code /api/v1/pods}, {@code /api/v1/namespaces/ns/pods}, {@code /api/v1/namespaces}), GET

@@ -22,8 +22,12 @@ public final class DemoIdentityChecks implements IdentityChecks {
         this.user = new UserInfo("system:serviceaccount:" + namespace + ":" + serviceAccount,
                 "404681b7-9157-48ee-ba09-c012c5b7e36b",
                 List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),
+                // As a v1.33 server reports the demo token's user (credential-id and node from 1.30).
                 Map.of("authentication.kubernetes.io/pod-name", List.of(pod),
-                        "authentication.kubernetes.io/pod-uid", List.of("8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b")));
+                        "authentication.kubernetes.io/pod-uid", List.of(dev.poddashboard.token.DemoToken.POD_UID),
+                        "authentication.kubernetes.io/node-name", List.of(dev.poddashboard.token.DemoToken.NODE),
+                        "authentication.kubernetes.io/node-uid", List.of(dev.poddashboard.token.DemoToken.NODE_UID),
+                        "authentication.kubernetes.io/credential-id", List.of("JTI=" + dev.poddashboard.token.DemoToken.JTI)));
     }
 
     @Override

@@ -17,4 +17,10 @@ public record UserInfo(String username, String uid, List<String> groups, Map<Str
         groups = groups == null ? List.of() : List.copyOf(groups);
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(extra));
     }
+
+    /** Each extra key with its values and a line on what it means (empty for a key this app does not know). */
+    @com.fasterxml.jackson.annotation.JsonProperty("extraExplained")
+    public List<ExtraKey> extraExplained() {
+        return extra.entrySet().stream().map(e -> ExtraKey.of(e.getKey(), e.getValue())).toList();
+    }
 }

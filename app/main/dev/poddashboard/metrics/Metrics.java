@@ -144,6 +144,14 @@ public final class Metrics implements ApiCalls {
         return when == null ? Double.NaN : Duration.between(clock.instant(), when).toMillis() / 1000.0;
     }
 
+    /** {@code dashboard_apiserver_info{git_version="v1.33.3", minor="33"} 1}: the API server's version, as last read. */
+    public void apiServer(dev.poddashboard.version.ServerVersion version) {
+        MultiGauge info = MultiGauge.builder("dashboard.apiserver.info")
+                .description("The Kubernetes API server's version, as last read from /version").register(registry);
+        version.onChange(v -> info.register(List.of(MultiGauge.Row.of(Tags.of("git_version",
+                v.gitVersion().isEmpty() ? "unknown" : v.gitVersion(), "minor", Integer.toString(v.minor())), 1)), true));
+    }
+
     /** The Prometheus text format (version 0.0.4). */
     public String scrape() {
         bindJvm();

@@ -12,14 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Demo mode's token: shaped exactly like the one the kubelet mounts (a TokenRequest for 3607 s, bound to the
- * dashboard's pod, exp extended to a year, warnafter at the requested end), signed by a key made once the server
- * listens (or at the first read, if that comes first), that lives only in memory and that no cluster trusts.
+ * Demo mode's token: shaped exactly like the one a v1.33 kubelet mounts (a TokenRequest for 3607 s, bound to the
+ * dashboard's pod and naming its node, with a jti, exp extended to a year, warnafter at the requested end), signed
+ * by a key made once the server listens (or at the first read, if that comes first), that lives only in memory and
+ * that no cluster trusts.
  */
 public final class DemoToken implements TokenSource, SigningKeys {
     public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
     public static final String KEY_ID = "demo-key-not-trusted-anywhere";
     public static final String POD = "pod-dashboard-7c9d5b6f4-k2x8q";
+    public static final String POD_UID = "8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b";
+    public static final String NODE = "demo-node-1";
+    public static final String NODE_UID = "5d0c7a34-91e2-4b8f-a6d3-2f1e0b9c8d7a";
+    public static final String JTI = "0f5e8c2a-7b4d-4e19-9c6a-3d2b1a0f9e8d";
 
     private final Instant issued;
     private final String namespace;
@@ -58,7 +63,8 @@ public final class DemoToken implements TokenSource, SigningKeys {
         KeyPair keys = Jwts.SIG.RS256.keyPair().build();
         Map<String, Object> k8s = new LinkedHashMap<>();
         k8s.put("namespace", namespace);
-        k8s.put("pod", Map.of("name", POD, "uid", "8a2f0c1e-3b5d-4e6f-9a7b-1c2d3e4f5a6b"));
+        k8s.put("node", Map.of("name", NODE, "uid", NODE_UID));
+        k8s.put("pod", Map.of("name", POD, "uid", POD_UID));
         k8s.put("serviceaccount", Map.of("name", serviceAccount, "uid", "404681b7-9157-48ee-ba09-c012c5b7e36b"));
         k8s.put("warnafter", issued.plusSeconds(3607).getEpochSecond());
         String raw = Jwts.builder()
@@ -66,6 +72,7 @@ public final class DemoToken implements TokenSource, SigningKeys {
                 .audience().add(ISSUER).and()
                 .expiration(java.util.Date.from(issued.plus(Duration.ofDays(365))))
                 .issuedAt(java.util.Date.from(issued))
+                .id(JTI)
                 .issuer(ISSUER)
                 .claim("kubernetes.io", k8s)
                 .notBefore(java.util.Date.from(issued))

@@ -17,9 +17,16 @@ public record TokenClaims(String issuer, String subject, List<String> audiences,
     /** The issuer of tokens from before the TokenRequest API (Secret-based, never expiring). */
     public static final String LEGACY_ISSUER = "kubernetes/serviceaccount";
 
-    /** The private {@code kubernetes.io} claim of a TokenRequest token. */
+    /**
+     * The private {@code kubernetes.io} claim of a TokenRequest token.
+     *
+     * @param others object-valued keys this app does not know (a binding of a kind added after it), key → raw JSON
+     */
     public record Kubernetes(String namespace, ObjectRef serviceAccount, ObjectRef pod, ObjectRef node,
-                             ObjectRef secret, Instant warnAfter) {
+                             ObjectRef secret, Instant warnAfter, java.util.Map<String, String> others) {
+        public Kubernetes {
+            others = others == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(others));
+        }
     }
 
     public record ObjectRef(String name, String uid) {
@@ -44,17 +51,29 @@ public record TokenClaims(String issuer, String subject, List<String> audiences,
         return null;
     }
 
-    /** "Pod name (uid)", "Secret name (uid)", or null when the token is not bound to an object. */
-    public String boundObject() {
+    /**
+     * What the token is bound to, decided as the API server decides it: a pod (its node claim is then only
+     * information), else a Secret, else a Node; a legacy token hangs on the Secret that stores it.
+     */
+    public Binding binding() {
+        if (legacy != null) {
+            return legacy.secretName() == null ? Binding.NONE
+                    : new Binding(Binding.Kind.LEGACY_SECRET, "Secret", legacy.secretName(), "", "");
+        }
         if (kubernetes == null) {
-            return null;
+            return Binding.NONE;
         }
         if (kubernetes.pod() != null) {
-            return "Pod " + kubernetes.pod().name();
+            return new Binding(Binding.Kind.POD, "Pod", kubernetes.pod().name(), kubernetes.pod().uid(), "");
         }
         if (kubernetes.secret() != null) {
-            return "Secret " + kubernetes.secret().name();
+            return new Binding(Binding.Kind.SECRET, "Secret", kubernetes.secret().name(), kubernetes.secret().uid(), "");
         }
-        return null;
+        if (kubernetes.node() != null) {
+            return new Binding(Binding.Kind.NODE, "Node", kubernetes.node().name(), kubernetes.node().uid(), "");
+        }
+        return kubernetes.others().entrySet().stream().findFirst()
+                .map(e -> new Binding(Binding.Kind.UNKNOWN, e.getKey(), "", "", e.getValue()))
+                .orElse(Binding.NONE);
     }
 }

@@ -135,7 +135,10 @@ public final class TokenDecoder {
         }
     }
 
-    private static TokenClaims typed(Map<String, Object> claims) {
+    private static final java.util.Set<String> KNOWN_K8S_KEYS = java.util.Set.of("namespace", "serviceaccount", "pod",
+            "node", "secret", "warnafter");
+
+    private TokenClaims typed(Map<String, Object> claims) {
         String iss = requireText(claims, "iss", "claim");
         String sub = requireText(claims, "sub", "claim");
         List<String> aud = audiences(claims.get("aud"));
@@ -149,7 +152,7 @@ public final class TokenDecoder {
             Map<String, Object> k = map(raw, "kubernetes.io");
             k8s = new TokenClaims.Kubernetes(requireText(k, "namespace", "kubernetes.io"),
                     ref(k, "serviceaccount"), ref(k, "pod"), ref(k, "node"), ref(k, "secret"),
-                    numericDate(k, "warnafter", "kubernetes.io."));
+                    numericDate(k, "warnafter", "kubernetes.io."), unknownObjects(k));
         }
         TokenClaims.Legacy legacy = null;
         if (TokenClaims.LEGACY_ISSUER.equals(iss)) {
@@ -160,6 +163,21 @@ public final class TokenDecoder {
                     requireText(claims, "kubernetes.io/serviceaccount/service-account.uid", "claim"));
         }
         return new TokenClaims(iss, sub, aud, iat, nbf, exp, jti, k8s, legacy);
+    }
+
+    /** Object-valued keys of kubernetes.io this app does not know: a binding of a newer kind, shown raw. */
+    private Map<String, String> unknownObjects(Map<String, Object> k8s) {
+        Map<String, String> others = new LinkedHashMap<>();
+        k8s.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> && !KNOWN_K8S_KEYS.contains(key)) {
+                try {
+                    others.put(key, json.writeValueAsString(value));
+                } catch (IOException e) {
+                    others.put(key, String.valueOf(value));
+                }
+            }
+        });
+        return others;
     }
 
     private static TokenClaims.ObjectRef ref(Map<String, Object> k8s, String key) {

@@ -3,6 +3,8 @@ package dev.poddashboard.token;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.poddashboard.version.Feature;
+import dev.poddashboard.version.KubeVersion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +33,12 @@ public final class TokenExplainer {
         this.clock = clock;
     }
 
-    public TokenView explain(TokenDecoding.Decoded token) {
+    /** @param server the API server's version: what it does with a binding depends on it */
+    public TokenView explain(TokenDecoding.Decoded token, KubeVersion server) {
         Instant now = clock.instant();
         TokenClaims c = token.typed();
         TokenKind kind = TokenKind.of(c);
+        Binding binding = c.binding();
 
         List<TokenView.Row> header = new ArrayList<>();
         header.add(row("alg", token.algorithm(), "Signature algorithm. Kubernetes signs service-account tokens with the "
@@ -66,11 +70,12 @@ public final class TokenExplainer {
         addTime(claims, "nbf", c.notBefore(), now);
         addTime(claims, "exp", c.expiresAt(), now);
         if (c.jwtId() != null) {
-            claims.add(row("jti", c.jwtId(), "Token ID (API servers 1.29+): a random UUID. Audit logs name the credential "
-                    + "as credential-id JTI=… so one token can be traced."));
+            claims.add(row("jti", c.jwtId(), "Token ID: a random UUID (" + Feature.TOKEN_JTI.gate() + ", on by default "
+                    + "from 1." + Feature.TOKEN_JTI.since() + "). TokenReview, SelfSubjectReview and audit logs name the "
+                    + "credential as credential-id JTI=…, so one token can be traced."));
         }
         if (c.kubernetes() != null) {
-            kubernetesRows(claims, c.kubernetes(), token.claims().get("kubernetes.io"), now);
+            kubernetesRows(claims, c.kubernetes(), binding, server, token.claims().get("kubernetes.io"), now);
         }
         if (c.legacy() != null) {
             TokenClaims.Legacy l = c.legacy();
@@ -105,12 +110,14 @@ public final class TokenExplainer {
         } else {
             state = "valid";
         }
-        return new TokenView(kind, c.serviceAccount(), c.boundObject(), token.algorithm(), token.keyId(), header,
+        return new TokenView(kind, c.serviceAccount(), binding.bound() ? binding.label() : null, binding,
+                Deletion.of(c, server), token.algorithm(), token.keyId(), header,
                 claims, times, expiry, state, rotation(c, warnAfter, now), rawJson(token), token.length(),
                 now.getEpochSecond());
     }
 
-    private void kubernetesRows(List<TokenView.Row> claims, TokenClaims.Kubernetes k, Object raw, Instant now) {
+    private void kubernetesRows(List<TokenView.Row> claims, TokenClaims.Kubernetes k, Binding binding, KubeVersion server,
+                                Object raw, Instant now) {
         claims.add(row("kubernetes.io.namespace", k.namespace(), "Namespace of the service account (and of the bound pod)."));
         if (k.serviceAccount() != null) {
             claims.add(row("kubernetes.io.serviceaccount.name", k.serviceAccount().name(), "The service account the token authenticates as."));
@@ -122,8 +129,9 @@ public final class TokenExplainer {
             claims.add(row("kubernetes.io.pod.uid", k.pod().uid(), "UID of the bound pod (a new pod with the same name does not count)."));
         }
         if (k.node() != null) {
-            claims.add(row("kubernetes.io.node.name", k.node().name(), "The node the bound pod runs on (API servers 1.30+ add it)."));
-            claims.add(row("kubernetes.io.node.uid", k.node().uid(), "UID of that node."));
+            String[] node = nodeExplanation(binding, server);
+            claims.add(row("kubernetes.io.node.name", k.node().name(), node[0]));
+            claims.add(row("kubernetes.io.node.uid", k.node().uid(), node[1]));
         }
         if (k.secret() != null) {
             claims.add(row("kubernetes.io.secret.name", k.secret().name(), "The Secret the token is bound to: deleting it revokes the token."));
@@ -139,10 +147,32 @@ public final class TokenExplainer {
         if (raw instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
                 if (!KNOWN_K8S.contains(String.valueOf(key))) {
-                    claims.add(new TokenView.Row("kubernetes.io." + key, text(value), "A claim this page does not explain.", false));
+                    claims.add(new TokenView.Row("kubernetes.io." + key, text(value), binding.kind() == Binding.Kind.UNKNOWN
+                            && binding.objectKind().equals(key) ? "An unknown binding: an object kind this dashboard does "
+                            + "not know (a newer API server?). Ask TokenReview what the API server makes of it."
+                            : "A claim this page does not explain.", false));
                 }
             });
         }
+    }
+
+    /**
+     * The node claim means two different things: beside a pod it is information (the pod's node, which the API
+     * server does not check); alone it is the binding itself, checked by the API server.
+     */
+    private static String[] nodeExplanation(Binding binding, KubeVersion server) {
+        if (binding.kind() == Binding.Kind.NODE) {
+            String check = Feature.NODE_BINDING_VALIDATION.on(server) ? ""
+                    : " This API server (" + server.label() + ") does not check node-bound tokens, so it rejects this one.";
+            return new String[]{"The Node this token is bound to: the API server accepts it only while a node of this "
+                    + "name and uid exists (" + Feature.NODE_BINDING_VALIDATION.gate() + ", on by default since 1."
+                    + Feature.NODE_BINDING_VALIDATION.since() + "). Delete the node and the token stops working." + check,
+                    "UID of the bound node: a new node with the same name does not count."};
+        }
+        return new String[]{"The node the bound pod was scheduled on when the token was minted ("
+                + Feature.POD_NODE_INFO.gate() + ", 1." + Feature.POD_NODE_INFO.since() + "+). Information only: the "
+                + "API server checks the pod, not this node, so deleting the node does not invalidate the token.",
+                "UID of that node (information, like the name)."};
     }
 
     private static String rotation(TokenClaims c, Instant warnAfter, Instant now) {

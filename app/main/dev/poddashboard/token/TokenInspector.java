@@ -13,13 +13,14 @@ public final class TokenInspector {
         this.verifier = new SignatureVerifier(keys, clock);
     }
 
-    public TokenInspection inspect(String raw) {
+    /** @param server the API server's version, which decides what a binding means */
+    public TokenInspection inspect(String raw, dev.poddashboard.version.KubeVersion server) {
         TokenDecoding decoding = decoder.decode(raw);
         if (decoding instanceof TokenDecoding.Malformed malformed) {
             return new TokenInspection.Rejected(malformed.reason());
         }
         TokenDecoding.Decoded decoded = (TokenDecoding.Decoded) decoding;
-        return new TokenInspection.Inspected(explainer.explain(decoded), verifier.verify(TokenDecoder.normalize(raw), decoded),
+        return new TokenInspection.Inspected(explainer.explain(decoded, server), verifier.verify(TokenDecoder.normalize(raw), decoded),
                 decoded);
     }
 }

@@ -10,9 +10,10 @@ import dev.poddashboard.pods.PodService;
 import dev.poddashboard.token.TokenHistory;
 import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenSource;
+import dev.poddashboard.version.ServerVersion;
 
 /** What the web layer needs from the rest of the app, built once in the composition root. */
 public record Services(PodService pods, Namespaces namespaces, PodEvents events, Logs logs, PodManifest manifests,
                        TokenSource tokens, TokenHistory history, TokenInspector inspector, IdentityChecks identity,
-                       Metrics metrics) {
+                       Metrics metrics, ServerVersion version) {
 }

@@ -7,6 +7,8 @@ import dev.poddashboard.identity.IdentityChecks;
 import dev.poddashboard.identity.RulesTable;
 import dev.poddashboard.identity.TokenReviewResult;
 import dev.poddashboard.identity.UserInfo;
+import dev.poddashboard.token.Audience;
+import dev.poddashboard.token.Deletion;
 import dev.poddashboard.token.Relative;
 import dev.poddashboard.token.SignatureCheck;
 import dev.poddashboard.token.TokenDecoder;
@@ -18,6 +20,9 @@ import dev.poddashboard.token.TokenInspector;
 import dev.poddashboard.token.TokenRead;
 import dev.poddashboard.token.TokenSource;
 import dev.poddashboard.token.TokenView;
+import dev.poddashboard.version.KubeVersion;
+import dev.poddashboard.version.ServerFacts;
+import dev.poddashboard.version.ServerVersion;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +42,7 @@ final class TokenController {
     private final TokenHistory history;
     private final TokenInspector inspector;
     private final IdentityChecks identity;
+    private final ServerVersion version;
     private final String namespace;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -46,6 +52,7 @@ final class TokenController {
         this.history = services.history();
         this.inspector = services.inspector();
         this.identity = services.identity();
+        this.version = services.version();
         this.namespace = namespace;
         this.clock = clock;
         this.mapper = mapper;
@@ -64,11 +71,17 @@ final class TokenController {
                      String malformed, SignatureCheck signature, Check<TokenReviewResult> review,
                      Check<UserInfo> whoAmI, Check<RulesTable> rules, Map<String, String> commands,
                      Map<String, Object> header, Map<String, Object> payload, TokenTimeline timeline,
-                     List<TokenHistory.Entry> history, String rotations) {
+                     List<TokenHistory.Entry> history, String rotations, ServerFacts server) {
     }
 
-    /** The result of {@code /token/decode}. */
-    record DecodePage(TokenView token, SignatureCheck signature, Check<TokenReviewResult> review) {
+    /**
+     * The result of {@code /token/decode}.
+     *
+     * @param audiences    what the TokenReview was asked for (empty: the API server's own audience)
+     * @param audienceNote why the review accepted or rejected the token for that audience, or empty
+     */
+    record DecodePage(TokenView token, SignatureCheck signature, Check<TokenReviewResult> review, List<String> audiences,
+                      String audienceNote, String reviewCommand, ServerFacts server) {
     }
 
     void page(Context ctx) {
@@ -82,27 +95,29 @@ final class TokenController {
     }
 
     private TokenPage mountedPage() {
+        KubeVersion server = version.current();
+        ServerFacts facts = ServerFacts.about(server, ServerFacts.TOKENS);
         TokenRead read = tokens.read();
         history.observe(read);
         Check<UserInfo> whoAmI = identity.whoAmI();
         Check<RulesTable> rules = identity.rules(namespace);
         if (read instanceof TokenRead.NotApplicable na) {
             return new TokenPage("not-applicable", na.explanation(), null, null, null, null, null, null, whoAmI, rules,
-                    commands(null), null, null, null, List.of(), "");
+                    commands(null), null, null, null, List.of(), "", facts);
         }
         if (read instanceof TokenRead.NotMounted nm) {
             return new TokenPage("not-mounted", "There is no token file in " + nm.directory().path()
                     + ". The pod spec (or its ServiceAccount) says automountServiceAccountToken: false, so the kubelet "
                     + "mounted no credentials: this pod cannot authenticate to the API server.", nm.directory(), null,
-                    null, null, null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "");
+                    null, null, null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "", facts);
         }
         TokenRead.Mounted mounted = (TokenRead.Mounted) read;
         TokenFile file = new TokenFile(java.nio.file.Path.of(mounted.directory().path()).resolve("token").toString(), mounted.raw().length(),
                 DateTimeFormatter.ISO_INSTANT.format(mounted.modified()), Relative.from(mounted.modified(), clock.instant()));
-        TokenInspection inspection = inspector.inspect(mounted.raw());
+        TokenInspection inspection = inspector.inspect(mounted.raw(), server);
         if (inspection instanceof TokenInspection.Rejected rejected) {
             return new TokenPage("malformed", "The token file is not a usable JWT.", mounted.directory(), file, null,
-                    rejected.reason(), null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "");
+                    rejected.reason(), null, null, whoAmI, rules, commands(null), null, null, null, history.entries(), "", facts);
         }
         TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
         Check<TokenReviewResult> review = identity.review(mounted.raw(), List.of());
@@ -110,7 +125,7 @@ final class TokenController {
         return new TokenPage("mounted", "", mounted.directory(), file, inspected.view(), null, inspected.signature(),
                 review, whoAmI, rules, commands(inspected.view()), decoded.header(), decoded.claims(),
                 decoded.typed() == null ? null : TokenTimeline.of(decoded.typed(), clock.instant()), history.entries(),
-                rotations(history.entries()));
+                rotations(history.entries()), facts);
     }
 
     /** "rotated 10:48:12 (every ~48 min)", from the tokens seen since start-up; empty before the first rotation. */
@@ -132,27 +147,38 @@ final class TokenController {
 
     void decodeForm(Context ctx) {
         noStore(ctx);
-        ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND));
+        ctx.render("token/decode", formModel(Map.of()));
+    }
+
+    private Map<String, Object> formModel(Map<String, Object> more) {
+        Map<String, Object> model = new java.util.HashMap<>(more);
+        model.put("maxLength", TokenDecoder.MAX_LENGTH);
+        model.put("maxAudience", Audience.MAX_LENGTH);
+        model.put("command", DECODE_COMMAND);
+        model.put("server", ServerFacts.about(version.current(), ServerFacts.TOKENS));
+        return model;
     }
 
     void decode(Context ctx) {
         noStore(ctx);
         String token = ctx.formParam("token");
+        String audience = ctx.formParam("audience");
         try {
-            ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND,
-                    "result", decoded(token)));
+            DecodePage result = decoded(token, audience);
+            ctx.render("token/decode", formModel(Map.of("result", result, "audience",
+                    String.join(",", result.audiences()))));
         } catch (BadRequest e) {
             // Back to the form, with the precise message; the pasted text is not echoed back.
             ctx.status(400);
-            ctx.render("token/decode", Map.of("maxLength", TokenDecoder.MAX_LENGTH, "command", DECODE_COMMAND,
-                    "problem", e.getMessage()));
+            ctx.render("token/decode", formModel(Map.of("problem", e.getMessage())));
         }
     }
 
-    /** {@code POST /api/token/decode}: {"token": "..."} as JSON, or a form field. */
+    /** {@code POST /api/token/decode}: {"token": "...", "audience": "..."} as JSON, or form fields. */
     void decodeJson(Context ctx) {
         noStore(ctx);
         String token;
+        String audience;
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         if (contentType.startsWith("application/json")) {
             JsonNode body;
@@ -166,30 +192,51 @@ final class TokenController {
                 throw new BadRequest("send {\"token\": \"<jwt>\"}: a JSON object with the token as a string");
             }
             token = field.asText();
+            JsonNode aud = body.get("audience");
+            if (aud != null && !aud.isNull() && !aud.isTextual()) {
+                throw new BadRequest("\"audience\" must be a string, such as \"vault\"");
+            }
+            audience = aud == null || aud.isNull() ? null : aud.asText();
+            if (audience != null && audience.isEmpty()) {
+                throw new BadRequest("the audience is empty; leave \"audience\" out to review the token for the API "
+                        + "server's own audience");
+            }
         } else {
             token = ctx.formParam("token");
+            audience = ctx.formParam("audience");
         }
-        ctx.json(decoded(token));
+        ctx.json(decoded(token, audience));
     }
 
-    private DecodePage decoded(String token) {
+    private DecodePage decoded(String token, String audience) {
         if (token == null) {
             throw new BadRequest("no token: paste one into the form field \"token\"");
         }
-        TokenInspection inspection = inspector.inspect(token);
+        List<String> audiences;
+        try {
+            audiences = Audience.parse(audience);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("Bad audience: " + e.getMessage() + ".");
+        }
+        KubeVersion server = version.current();
+        TokenInspection inspection = inspector.inspect(token, server);
         if (inspection instanceof TokenInspection.Rejected rejected) {
             throw new BadRequest("This is not a token the dashboard can decode: " + rejected.reason() + ".");
         }
         TokenInspection.Inspected inspected = (TokenInspection.Inspected) inspection;
-        return new DecodePage(inspected.view(), inspected.signature(), identity.review(TokenDecoder.normalize(token), List.of()));
+        Check<TokenReviewResult> review = identity.review(TokenDecoder.normalize(token), audiences);
+        String note = review instanceof Check.Ok<TokenReviewResult> ok ? Audience.explain(
+                inspected.decoded().typed().audiences(), audiences, ok.value().authenticated(), ok.value().error()) : "";
+        return new DecodePage(inspected.view(), inspected.signature(), review, audiences, note,
+                Deletion.reviewCommand(audiences), ServerFacts.about(server, ServerFacts.TOKENS));
     }
 
     private Map<String, String> commands(TokenView view) {
         String sa = view != null && view.serviceAccount() != null ? view.serviceAccount() : namespace + "/dashboard-sa";
         String saNs = sa.substring(0, sa.indexOf('/'));
         String saName = sa.substring(sa.indexOf('/') + 1);
-        String pod = view != null && view.boundTo() != null && view.boundTo().startsWith("Pod ")
-                ? "pod/" + view.boundTo().substring(4) : "deploy/pod-dashboard";
+        String pod = view != null && view.binding().kind() == dev.poddashboard.token.Binding.Kind.POD
+                ? view.binding().kubectlRef() : "deploy/pod-dashboard";
         String dir = "/var/run/secrets/kubernetes.io/serviceaccount";
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("ls", "kubectl exec -n " + saNs + " " + pod + " -- ls -la " + dir);

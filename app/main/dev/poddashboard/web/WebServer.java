@@ -18,7 +18,7 @@ public final class WebServer {
 
     public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock) {
         StaticAssets assets = new StaticAssets();
-        Site site = Site.of(connection, assets.bootstrapCss());
+        Site site = Site.of(connection, assets.bootstrapCss(), services.version());
         Params params = new Params(site.namespace());
         PodController pods = new PodController(services, params, mapper);
         LogStreams logStreams = new LogStreams(services.logs(), mapper);
@@ -93,7 +93,9 @@ public final class WebServer {
             // Prometheus scrapes this (the pod template's prometheus.io annotations, components/service-monitor).
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(services.metrics().scrape()));
-            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            // The version as last read (never asked here: liveness must not depend on the API server).
+            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "apiServerVersion",
+                    services.version().latest().label())));
             config.routes.get("/readyz", ctx -> {
                 if (stop.stopping()) {
                     ctx.status(503).json(Map.of("status", "shutting down"));

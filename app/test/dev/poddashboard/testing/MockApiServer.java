@@ -17,13 +17,25 @@ import java.util.List;
  */
 public final class MockApiServer implements AutoCloseable {
     private final WireMockServer server;
+    private final Capture capture;
 
+    /** The v1.28 captures. */
     public MockApiServer() {
-        this(true);
+        this(Capture.V1_28);
+    }
+
+    /** Answers with this server version's captures (its {@code /version} too). */
+    public MockApiServer(Capture capture) {
+        this(capture, true);
+    }
+
+    public MockApiServer(boolean journal) {
+        this(Capture.V1_28, journal);
     }
 
     /** @param journal false for load tests: WireMock would otherwise keep every request in memory */
-    public MockApiServer(boolean journal) {
+    public MockApiServer(Capture capture, boolean journal) {
+        this.capture = capture;
         WireMockConfiguration options = WireMockConfiguration.options();
         if (!journal) {
             options.disableRequestJournal();
@@ -37,6 +49,14 @@ public final class MockApiServer implements AutoCloseable {
                 .keystorePassword("changeit")
                 .keyManagerPassword("changeit"));
         server.start();
+        // Every API server answers /version, to anyone (system:public-info-viewer).
+        server.stubFor(get(urlPathEqualTo("/version")).atPriority(10).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(capture.version())));
+    }
+
+    /** Whose captures this server answers with. */
+    public Capture capture() {
+        return capture;
     }
 
     public int port() {
@@ -49,7 +69,7 @@ public final class MockApiServer implements AutoCloseable {
 
     /** GET {@code path} (any query) answers {@code status} with the fixture file as body. */
     public MockApiServer answer(String path, int status, String fixtureFile) {
-        return answerBody(path, status, Fixtures.api(fixtureFile));
+        return answerBody(path, status, capture.api(fixtureFile));
     }
 
     /**
@@ -111,7 +131,7 @@ public final class MockApiServer implements AutoCloseable {
         String path = "/api/v1/namespaces/" + namespace + "/pods";
         var stub = get(urlPathEqualTo(path)).withQueryParam("watch", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
                 .atPriority(1).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                        .withBody(Fixtures.api(fixtureFile))).build();
+                        .withBody(capture.api(fixtureFile))).build();
         server.addStubMapping(stub);
         java.util.List<com.github.tomakehurst.wiremock.stubbing.StubMapping> previous = watchStubs.put(namespace, java.util.List.of(stub));
         removeAll(previous);
@@ -150,7 +170,7 @@ public final class MockApiServer implements AutoCloseable {
     public MockApiServer withDashboardNamespace() {
         watchIdle("dashboard");
         answer("/api/v1/namespaces/dashboard/pods", 200, "pod-list-dashboard.json");
-        answerTable("/api/v1/namespaces/dashboard/pods", TableFixtures.dashboard());
+        answerTable("/api/v1/namespaces/dashboard/pods", TableFixtures.dashboard(capture));
         answer("/api/v1/namespaces/dashboard/pods/my-kubernetes-dashboard", 200, "pod-my-kubernetes-dashboard.json");
         answer("/api/v1/namespaces/dashboard/pods/no-such-pod", 404, "status-404-pod-not-found.json");
         answer("/api/v1/namespaces/other/pods", 403, "status-403-list-pods-other-ns.json");
@@ -162,7 +182,23 @@ public final class MockApiServer implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Fixtures.api(fixtureFile))));
+                .withBody(capture.api(fixtureFile))));
+        return this;
+    }
+
+    /** POST {@code path} whose body contains {@code bodyPart} answers {@code body}: one review among several. */
+    public MockApiServer answerPostContaining(String path, String bodyPart, int status, String body) {
+        return answerPostContaining(path, List.of(bodyPart), status, body);
+    }
+
+    /** The same for a body that contains every part; more parts win over fewer (a more specific review). */
+    public MockApiServer answerPostContaining(String path, List<String> bodyParts, int status, String body) {
+        var stub = post(urlPathEqualTo(path)).atPriority(Math.max(1, 4 - bodyParts.size()));
+        for (String part : bodyParts) {
+            stub = stub.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(part));
+        }
+        server.stubFor(stub.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body)));
         return this;
     }
 
@@ -174,11 +210,11 @@ public final class MockApiServer implements AutoCloseable {
         answer("/.well-known/openid-configuration", 200, "openid-configuration.json");
         server.stubFor(get(urlPathEqualTo("/openid/v1/jwks")).atPriority(5).willReturn(aResponse()
                 .withStatus(406).withHeader("Content-Type", "application/json")
-                .withBody(Fixtures.api("status-406-jwks-accept-application-json.json"))));
+                .withBody(capture.api("status-406-jwks-accept-application-json.json"))));
         server.stubFor(get(urlPathEqualTo("/openid/v1/jwks")).atPriority(1)
                 .withHeader("Accept", matching(".*(application/jwk-set\\+json|\\*/\\*).*"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/jwk-set+json")
-                        .withBody(Fixtures.api("jwks.json"))));
+                        .withBody(capture.api("jwks.json"))));
         return this;
     }
 

@@ -64,11 +64,11 @@ public final class RealNode {
         return node;
     }
 
-    /** The pod list (plain and Table) and an idle watch. */
+    /** The pod list (plain and Table) and an idle watch, from the mock's own capture (v1.28 or v1.33). */
     public static MockApiServer serve(MockApiServer api) {
         api.watchIdle(NAMESPACE);
-        api.answerBody(PODS, 200, Fixtures.node("pod-list-realnode-demo.json"));
-        api.answerTable(PODS, Fixtures.node("pod-table-includeobject-object.json"));
+        api.answerBody(PODS, 200, api.capture().node("pod-list-realnode-demo.json"));
+        api.answerTable(PODS, api.capture().node("pod-table-includeobject-object.json"));
         return api;
     }
 }

@@ -32,7 +32,24 @@ public final class RunningApp implements AutoCloseable {
 
     /** In-cluster mode against the mock API server, with the captured token, the test CA and namespace dashboard. */
     public static RunningApp inCluster(MockApiServer api, Clock clock) {
-        return inCluster(api.port(), clock, "tls/ca.crt", Map.of());
+        return inCluster(api, clock, Map.of());
+    }
+
+    /** As above, with the mock's own capture's service-account directory (v1.28 or v1.33) and extra settings. */
+    public static RunningApp inCluster(MockApiServer api, Clock clock, Map<String, String> extraEnv) {
+        Path dir = serviceAccountDir(api.capture(), "tls/ca.crt");
+        Map<String, String> env = new HashMap<>(extraEnv);
+        return start(inClusterEnv(api.port(), dir, env), clock, dir);
+    }
+
+    private static Map<String, String> inClusterEnv(int apiPort, Path dir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DASHBOARD_MODE", "in-cluster");
+        env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
+        env.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiPort));
+        env.put("SERVICE_ACCOUNT_DIR", dir.toString());
+        env.putAll(extraEnv);
+        return env;
     }
 
     public static RunningApp inCluster(int apiPort, Clock clock, String caResource, Map<String, String> extraEnv) {
@@ -51,13 +68,7 @@ public final class RunningApp implements AutoCloseable {
                                        java.util.function.Consumer<Path> beforeStart) {
         Path dir = serviceAccountDir(caResource);
         beforeStart.accept(dir);
-        Map<String, String> env = new HashMap<>();
-        env.put("DASHBOARD_MODE", "in-cluster");
-        env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
-        env.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiPort));
-        env.put("SERVICE_ACCOUNT_DIR", dir.toString());
-        env.putAll(extraEnv);
-        return start(env, clock, dir);
+        return start(inClusterEnv(apiPort, dir, extraEnv), clock, dir);
     }
 
     public static RunningApp demo(Clock clock) {
@@ -72,9 +83,13 @@ public final class RunningApp implements AutoCloseable {
 
     /** A fresh copy of the captured service-account directory, with the given CA as ca.crt. */
     public static Path serviceAccountDir(String caResource) {
+        return serviceAccountDir(Capture.V1_28, caResource);
+    }
+
+    public static Path serviceAccountDir(Capture capture, String caResource) {
         try {
             Path dir = Files.createTempDirectory("sa-");
-            Path captured = Fixtures.serviceAccountDir();
+            Path captured = capture.serviceAccountDir();
             Files.copy(captured.resolve("token"), dir.resolve("token"));
             Files.copy(captured.resolve("namespace"), dir.resolve("namespace"));
             Files.writeString(dir.resolve("ca.crt"), Fixtures.resource(caResource));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every real token in the fixtures, and each one's signature: none may appear in any response or log line.
+ * Every real token in the fixtures (both versions), and each one's signature: none may appear in any response or log line.
  * {@link RunningApp} runs every response of the suite through {@link #assertNoneIn}, and checks the log on close.
  */
 public final class Secrets {
@@ -21,7 +21,8 @@ public final class Secrets {
 
     private static List<String> load() {
         List<String> secrets = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Fixtures.dir().resolve("tokens"))) {
+        // Every capture's tokens (v1.28 and v1.33: tokens/, node/tokens/, bindings/), not only the first.
+        try (Stream<Path> files = Files.walk(Fixtures.dir())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jwt")).toList()) {
                 String token = Files.readString(file, StandardCharsets.US_ASCII).trim();
                 secrets.add(token);

@@ -23,9 +23,14 @@ public final class TableFixtures {
 
     /** The dashboard namespace as a Table: the server's printed cells, each row with its whole pod. */
     public static String dashboard() {
-        ObjectNode table = (ObjectNode) read(Fixtures.api("pod-table-dashboard.json"));
+        return dashboard(Capture.V1_28);
+    }
+
+    /** The same for either server version's capture. */
+    public static String dashboard(Capture capture) {
+        ObjectNode table = (ObjectNode) read(capture.api("pod-table-dashboard.json"));
         Map<String, JsonNode> pods = new HashMap<>();
-        read(Fixtures.api("pod-list-dashboard.json")).get("items").forEach(p -> pods.put(p.at("/metadata/name").asText(), p));
+        read(capture.api("pod-list-dashboard.json")).get("items").forEach(p -> pods.put(p.at("/metadata/name").asText(), p));
         for (JsonNode row : table.get("rows")) {
             ((ObjectNode) row).set("object", pods.get(row.get("cells").get(0).asText()));
         }

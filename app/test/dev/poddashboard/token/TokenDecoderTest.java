@@ -49,7 +49,7 @@ class TokenDecoderTest {
         assertThat(c.kubernetes().node()).isNull();
         assertThat(c.jwtId()).isNull();
         assertThat(c.serviceAccount()).isEqualTo("dashboard/dashboard-sa");
-        assertThat(c.boundObject()).isEqualTo("Pod my-kubernetes-dashboard");
+        assertThat(c.binding()).isEqualTo(new Binding(Binding.Kind.POD, "Pod", "my-kubernetes-dashboard", "02b5bb08-ee0d-4faf-901d-e966d9f186aa", ""));
         assertThat(TokenKind.of(c)).isEqualTo(TokenKind.BOUND);
     }
 
@@ -63,10 +63,10 @@ class TokenDecoderTest {
 
     @Test
     void plainCustomAudienceAndSecretBoundTokens() {
-        assertThat(decoded(Fixtures.token("plain.jwt")).typed().boundObject()).isNull();
+        assertThat(decoded(Fixtures.token("plain.jwt")).typed().binding()).isEqualTo(Binding.NONE);
         assertThat(decoded(Fixtures.token("custom-audience.jwt")).typed().audiences()).containsExactly("vault");
         TokenClaims secret = decoded(Fixtures.token("secret-bound.jwt")).typed();
-        assertThat(secret.boundObject()).isEqualTo("Secret dashboard-bound-secret");
+        assertThat(secret.binding().label()).startsWith("Secret dashboard-bound-secret (uid ");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.poddashboard.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poddashboard.testing.Fixtures;
+import dev.poddashboard.version.KubeVersion;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class TokenExplainerTest {
     private final TokenExplainer explainer = new TokenExplainer(Clock.fixed(Fixtures.CAPTURED_AT, ZoneOffset.UTC));
 
     private TokenView explain(String file) {
-        return explainer.explain((TokenDecoding.Decoded) new TokenDecoder().decode(Fixtures.token(file)));
+        return explainer.explain((TokenDecoding.Decoded) new TokenDecoder().decode(Fixtures.token(file)), KubeVersion.DEMO);
     }
 
     @Test
@@ -29,7 +30,7 @@ class TokenExplainerTest {
         // a year less one second from the capture time; iat 07:57:36 + 80 % of 3607 s = 2885.6 s
         assertThat(v.rotation()).contains("2026-11-22T08:45:41.600Z").contains("in 48 min");
         assertThat(v.claims()).extracting(TokenView.Row::name).contains("kubernetes.io.pod.name", "kubernetes.io.warnafter");
-        assertThat(v.boundTo()).isEqualTo("Pod my-kubernetes-dashboard");
+        assertThat(v.boundTo()).isEqualTo("Pod my-kubernetes-dashboard (uid 02b5bb08-ee0d-4faf-901d-e966d9f186aa)");
         assertThat(v.serviceAccount()).isEqualTo("dashboard/dashboard-sa");
         assertThat(v.signature()).isEqualTo("redacted");
         assertThat(v.rawJson()).contains("\"warnafter\" : 1795337863").doesNotContain(Fixtures.token("kubelet-style-3607.jwt").split("\\.")[2]);
@@ -58,7 +59,7 @@ class TokenExplainerTest {
     @Test
     void expiredTokenReadsExpiredOnceItsTimeHasCome() {
         TokenExplainer later = new TokenExplainer(Clock.fixed(Fixtures.CAPTURED_AT.plusSeconds(11 * 60), ZoneOffset.UTC));
-        TokenView v = later.explain((TokenDecoding.Decoded) new TokenDecoder().decode(Fixtures.token("expired.jwt")));
+        TokenView v = later.explain((TokenDecoding.Decoded) new TokenDecoder().decode(Fixtures.token("expired.jwt")), KubeVersion.DEMO);
         assertThat(v.state()).isEqualTo("expired");
         assertThat(v.expiry().relative()).isEqualTo("60 s ago");
     }
@@ -66,7 +67,7 @@ class TokenExplainerTest {
     @Test
     void unknownClaimsStillShow() {
         TokenView v = explainer.explain((TokenDecoding.Decoded) new TokenDecoder().decode(TokenDecoderTest.forged(
-                "{\"alg\":\"RS256\",\"x-extra\":\"h\"}", "{\"iss\":\"https://k\",\"team\":\"blue\",\"kubernetes.io\":{\"namespace\":\"a\",\"zone\":\"z1\"}}")));
+                "{\"alg\":\"RS256\",\"x-extra\":\"h\"}", "{\"iss\":\"https://k\",\"team\":\"blue\",\"kubernetes.io\":{\"namespace\":\"a\",\"zone\":\"z1\"}}")), KubeVersion.DEMO);
         assertThat(v.claims()).filteredOn(r -> !r.known()).extracting(TokenView.Row::name).containsExactly("kubernetes.io.zone", "team");
         assertThat(v.header()).filteredOn(r -> !r.known()).extracting(TokenView.Row::name).containsExactly("x-extra");
         assertThat(v.kind()).isEqualTo(TokenKind.BOUND);
@@ -75,7 +76,7 @@ class TokenExplainerTest {
     @Test
     void aTokenWithoutKubernetesClaimsIsAnotherKind() {
         TokenView v = explainer.explain((TokenDecoding.Decoded) new TokenDecoder().decode(TokenDecoderTest.forged(
-                "{\"alg\":\"ES256\"}", "{\"iss\":\"https://accounts.example.com\",\"sub\":\"alice\",\"aud\":\"kubernetes\"}")));
+                "{\"alg\":\"ES256\"}", "{\"iss\":\"https://accounts.example.com\",\"sub\":\"alice\",\"aud\":\"kubernetes\"}")), KubeVersion.DEMO);
         assertThat(v.kind()).isEqualTo(TokenKind.OTHER);
         assertThat(v.serviceAccount()).isNull();
     }

@@ -59,7 +59,7 @@ class TokenBrowserTest {
         driver.findElement(By.id("nav-token")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("token-sa")));
         assertThat(driver.findElement(By.id("token-sa")).getText()).isEqualTo("dashboard/dashboard-sa");
-        assertThat(driver.findElement(By.id("token-bound")).getText()).isEqualTo("Pod my-kubernetes-dashboard");
+        assertThat(driver.findElement(By.id("token-bound")).getText()).isEqualTo("Pod my-kubernetes-dashboard (uid 02b5bb08-ee0d-4faf-901d-e966d9f186aa)");
         assertThat(driver.findElement(By.id("token-signature")).getText()).isEqualTo("redacted");
 
         var countdown = driver.findElement(By.id("expiry-countdown"));
@@ -86,7 +86,7 @@ class TokenBrowserTest {
         driver.findElement(By.id("token-input")).sendKeys(Fixtures.token("pod-bound.jwt"));
         driver.findElement(By.id("decode-button")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("token-sa")));
-        assertThat(driver.findElement(By.id("token-bound")).getText()).isEqualTo("Pod my-kubernetes-dashboard");
+        assertThat(driver.findElement(By.id("token-bound")).getText()).isEqualTo("Pod my-kubernetes-dashboard (uid 02b5bb08-ee0d-4faf-901d-e966d9f186aa)");
         assertThat(driver.findElement(By.cssSelector("#signature-check .status-badge")).getText()).isEqualTo("valid");
         assertThat(driver.findElement(By.id("token-input")).getAttribute("value")).isEmpty();
 

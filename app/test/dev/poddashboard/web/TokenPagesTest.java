@@ -46,7 +46,7 @@ class TokenPagesTest {
         assertThat(page.body())
                 .contains("Bound projected service-account token")
                 .contains("<code id=\"token-sa\">dashboard/dashboard-sa</code>")
-                .contains("<dd class=\"col-sm-9\" id=\"token-bound\">Pod my-kubernetes-dashboard</dd>")
+                .contains("id=\"token-bound\" data-kind=\"POD\">Pod my-kubernetes-dashboard (uid 02b5bb08-ee0d-4faf-901d-e966d9f186aa)</dd>")
                 .contains("kubernetes.io.warnafter", "2026-11-22T08:57:43Z", "in 60 min")
                 .contains("2026-11-22T08:45:41.600Z")
                 .contains("<code id=\"token-signature\">redacted</code>")
