@@ -1,7 +1,8 @@
 // Live pod list: listens to /api/pods/events (server-sent events from the scope's watch, already narrowed by the
 // server to this view's selector and name filter) and updates the table's rows in place. EventSource reconnects
 // by itself; the badge says whether the list is live. While the first list is still arriving, the page reloads
-// itself once it is complete.
+// itself once it is complete. When the dashboard has no place for another live list (a 429), the page says so,
+// refreshes its rows every 30 s instead, and streams again once a place frees up.
 // Loaded as a file: the Content-Security-Policy forbids inline script. Rows are built with textContent only.
 (function () {
   'use strict';
@@ -128,9 +129,55 @@
     }
   }
 
-  document.addEventListener('DOMContentLoaded', function () {
-    var table = document.getElementById('pods');
-    if (!table || !table.dataset.events || !window.EventSource) { return; }
+  // Replaces this page's rows with the server's current ones (/api/pods for the same view and page): what the page
+  // does instead of streaming while the dashboard has no place for another live list.
+  function refreshRows(table) {
+    return fetch(table.dataset.snapshot, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (body) {
+        if (!body || !body.pods) { return; }
+        var tbody = table.tBodies[0];
+        tbody.textContent = '';
+        body.pods.forEach(function (row) {
+          var tr = document.createElement('tr');
+          fill(tr, row, table);
+          tbody.appendChild(tr);
+        });
+        var count = document.getElementById('pod-count');
+        if (count && typeof body.matching === 'number') {
+          var parts = count.textContent.split(' of ');
+          parts[0] = String(body.matching);
+          count.textContent = parts.join(' of ');
+        }
+      })
+      .catch(function () { /* the next round tries again */ });
+  }
+
+  // Whether this browser may open a live list now: 200, or the 429 that says which limit and when to ask again.
+  function room() {
+    return fetch('/api/pods/events/room', {credentials: 'same-origin'}).then(function (response) {
+      if (response.status !== 429) { return {room: response.ok}; }
+      return response.json().then(function (body) {
+        return {room: false, message: body.error && body.error.message, retry: body.retryAfterSeconds};
+      }, function () { return {room: false}; });
+    });
+  }
+
+  function showPaused(refusal) {
+    setBadge('paused');
+    var notice = document.getElementById('paused-notice');
+    if (!notice) { return; }
+    document.getElementById('paused-reason').textContent = refusal.message || '';
+    document.getElementById('paused-every').textContent = String(refusal.retry || 30);
+    notice.classList.remove('d-none');
+  }
+
+  function hidePaused() {
+    var notice = document.getElementById('paused-notice');
+    if (notice) { notice.classList.add('d-none'); }
+  }
+
+  function connect(table) {
     var source = new EventSource(table.dataset.events);
     source.addEventListener('pod', function (e) { apply(table, JSON.parse(e.data)); });
     source.addEventListener('freshness', function (e) {
@@ -143,8 +190,44 @@
         window.location.reload();
       }
     });
-    source.addEventListener('problem', function () { setBadge('offline'); source.close(); });
-    source.onerror = function () { setBadge('reconnecting'); };
-    source.onopen = function () { setBadge(table.dataset.complete === 'false' ? 'listing' : 'live'); };
+    source.addEventListener('problem', function (e) {
+      source.close();
+      var body = JSON.parse(e.data);
+      if (body.limit) {
+        paused(table, {room: false, message: body.error && body.error.message, retry: body.retryAfterSeconds});
+      } else {
+        setBadge('offline');
+      }
+    });
+    source.onerror = function () {
+      if (source.readyState !== EventSource.CLOSED) { setBadge('reconnecting'); return; }
+      // EventSource gives up on an answer that is not a stream (a 429 among them) without saying which: ask.
+      room().then(function (answer) {
+        if (answer.room) { setBadge('reconnecting'); window.setTimeout(function () { connect(table); }, 5000); }
+        else { paused(table, answer); }
+      }, function () { setBadge('offline'); });
+    };
+    source.onopen = function () {
+      hidePaused();
+      setBadge(table.dataset.complete === 'false' ? 'listing' : 'live');
+    };
+  }
+
+  // No place for this browser's stream: refresh the rows every retry seconds, and stream again once there is room.
+  function paused(table, refusal) {
+    showPaused(refusal);
+    var every = Math.max(5, Number(refusal.retry) || 30) * 1000;
+    window.setTimeout(function again() {
+      refreshRows(table).then(room).then(function (answer) {
+        if (answer.room) { connect(table); }
+        else { showPaused(answer); window.setTimeout(again, every); }
+      }, function () { window.setTimeout(again, every); });
+    }, every);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var table = document.getElementById('pods');
+    if (!table || !table.dataset.events || !window.EventSource) { return; }
+    connect(table);
   });
 }());

@@ -129,7 +129,7 @@ public final class Main {
                 .map(api -> live(settings, connection, api, clock, metrics, version))
                 .orElseGet(() -> demo(connection, clock, metrics, version));
         metrics.token(services.history(), clock);
-        return WebServer.create(connection, services, mapper, clock);
+        return WebServer.create(connection, services, mapper, clock, settings.liveStreams());
     }
 
     private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock, Metrics metrics,

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param kubeconfig           {@code KUBECONFIG} (first entry), else {@code ~/.kube/config}
  * @param bindAddress          {@code BIND_ADDRESS}: the address to listen on (default 0.0.0.0; 127.0.0.1 on a shared machine)
  * @param logFormat            {@code LOG_FORMAT}: plain (default) or json, one object per line (read by LogSetup)
+ * @param liveStreams          {@code MAX_LIVE_STREAMS} and {@code MAX_LIVE_STREAMS_PER_CLIENT}: open live pod lists
  */
 public record Settings(
         int port,
@@ -32,7 +33,8 @@ public record Settings(
         Duration tokenRefresh,
         Path kubeconfig,
         String bindAddress,
-        String logFormat) {
+        String logFormat,
+        StreamLimits liveStreams) {
 
     public static final Path DEFAULT_SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
@@ -50,6 +52,7 @@ public record Settings(
         Objects.requireNonNull(kubeconfig);
         Objects.requireNonNull(bindAddress);
         Objects.requireNonNull(logFormat);
+        Objects.requireNonNull(liveStreams);
     }
 
     /** Reads and validates the environment; throws {@link InvalidSettingException} naming the bad variable. */
@@ -79,7 +82,10 @@ public record Settings(
         if (!logFormat.equals("plain") && !logFormat.equals("json")) {
             throw new InvalidSettingException("LOG_FORMAT", "'" + logFormat + "' is neither plain nor json");
         }
-        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig, bind, logFormat);
+        StreamLimits streams = new StreamLimits(
+                integer(env, "MAX_LIVE_STREAMS", StreamLimits.derived(Runtime.getRuntime().maxMemory()), 1, 100_000),
+                integer(env, "MAX_LIVE_STREAMS_PER_CLIENT", StreamLimits.DEFAULT_PER_CLIENT, 1, 1_000));
+        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig, bind, logFormat, streams);
     }
 
     public Path tokenFile() {

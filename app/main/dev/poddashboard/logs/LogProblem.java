@@ -14,9 +14,7 @@ public final class LogProblem extends RuntimeException {
         /** The container has not started (ContainerCreating, ImagePullBackOff ...): no log yet. */
         NOT_STARTED,
         /** The API server could not reach the kubelet that holds the log. */
-        KUBELET_UNREACHABLE,
-        /** Too many follow streams are open. */
-        TOO_MANY_STREAMS
+        KUBELET_UNREACHABLE
     }
 
     private final Kind kind;

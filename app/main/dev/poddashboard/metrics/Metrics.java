@@ -43,6 +43,8 @@ public final class Metrics implements ApiCalls {
     private final List<Runnable> beforeScrape = new ArrayList<>();
     /** The newest stats of each watched namespace, which its relist and 410 counters read. */
     private final Map<String, AtomicReference<WatchStats>> latest = new ConcurrentHashMap<>();
+    /** Objects read by function counters: Micrometer holds them weakly, and a lambda has no other owner. */
+    private final List<Object> readFrom = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** One timer per method, route template and status class: a bounded set. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -90,10 +92,19 @@ public final class Metrics implements ApiCalls {
                 .tags("verb", verb, "code", code == 0 ? "error" : Integer.toString(code)).register(registry).increment();
     }
 
-    /** Open server-sent-event streams of one kind ("pods", "logs"). */
-    public void streams(String kind, Supplier<Number> open) {
+    /**
+     * Open server-sent-event streams of one kind ("pods", "logs"), and those refused by its bounds, by which limit
+     * ("app": the whole dashboard's, "client": one browser's).
+     */
+    public void streams(String kind, Supplier<Number> open, java.util.function.ToLongFunction<String> refused) {
         Gauge.builder("dashboard.sse.streams.open", open).description("Open server-sent-event streams")
                 .tag("kind", kind).register(registry);
+        readFrom.add(refused);
+        for (String limit : List.of("app", "client")) {
+            FunctionCounter.builder("dashboard.sse.streams.refused", refused, r -> r.applyAsLong(limit))
+                    .description("Server-sent-event streams refused with 429, by the limit reached")
+                    .tags("kind", kind, "limit", limit).register(registry);
+        }
     }
 
     /** Watched pod caches, read at every scrape. */

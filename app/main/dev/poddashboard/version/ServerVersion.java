@@ -21,6 +21,7 @@ public final class ServerVersion implements ApiCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ServerVersion.class);
     /** How long a page waits for the first answer before it says the version is not known yet. */
     private static final Duration FIRST_WAIT = Duration.ofSeconds(2);
+    private static final Duration RETRY_UNKNOWN = Duration.ofSeconds(30);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record VersionInfo(String major, String minor, String gitVersion, String emulationMajor, String emulationMinor) {
@@ -31,6 +32,7 @@ public final class ServerVersion implements ApiCalls {
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile KubeVersion current;
     private volatile KubeApi api;
+    private volatile long lastRead = System.nanoTime();
     private volatile Consumer<KubeVersion> listener = v -> { };
 
     private ServerVersion(KubeVersion fixed) {
@@ -86,12 +88,17 @@ public final class ServerVersion implements ApiCalls {
         return now == null ? KubeVersion.UNKNOWN : now;
     }
 
-    /** Every API request's outcome: one without an answer, then one with, means a reconnect. */
+    /**
+     * Every API request's outcome: one without an answer, then one with, means a reconnect. A version that could not
+     * be read (no token mounted yet, say) is asked again after a later answer, at most every 30 s.
+     */
     @Override
     public void completed(String verb, int code) {
         if (code == 0) {
             lost.set(true);
         } else if (lost.compareAndSet(true, false)) {
+            refresh();
+        } else if (current != null && !current.known() && System.nanoTime() - lastRead > RETRY_UNKNOWN.toNanos()) {
             refresh();
         }
     }
@@ -114,6 +121,7 @@ public final class ServerVersion implements ApiCalls {
     }
 
     private void read(KubeApi target) {
+        lastRead = System.nanoTime();
         KubeVersion read;
         try {
             VersionInfo info = target.get("/version", VersionInfo.class);

@@ -35,6 +35,10 @@ final class ErrorPages {
                 ErrorView.simple(400, "Bad request", e.getMessage())));
         routes.exception(RateLimit.TooManyRequests.class, (e, ctx) -> respond(ctx,
                 ErrorView.simple(429, "Too many requests", e.getMessage())));
+        routes.exception(TooManyStreams.class, (e, ctx) -> {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            respond(ctx, e.view(), Map.of("limit", e.limit().label(), "retryAfterSeconds", e.retryAfterSeconds()));
+        });
         routes.exception(ClusterException.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(LogProblem.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -55,9 +59,16 @@ final class ErrorPages {
     }
 
     static void respond(Context ctx, ErrorView view) {
+        respond(ctx, view, Map.of());
+    }
+
+    /** @param more fields beside "error" in the JSON answer (which limit a 429 reached, say) */
+    static void respond(Context ctx, ErrorView view, Map<String, Object> more) {
         ctx.status(view.status());
         if (ctx.path().startsWith("/api/")) {
-            ctx.json(Map.of("error", view));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(more);
+            body.put("error", view);
+            ctx.json(body);
             return;
         }
         try {
@@ -84,7 +95,6 @@ final class ErrorPages {
             case NOT_STARTED -> new ErrorView(409, "The container has not started", e.getMessage(), List.of(), e.commands(), "");
             case KUBELET_UNREACHABLE -> new ErrorView(502, "The kubelet did not give the log", e.getMessage(), List.of(),
                     e.commands(), "");
-            case TOO_MANY_STREAMS -> new ErrorView(429, "Too many followed logs", e.getMessage(), List.of(), e.commands(), "");
         };
     }
 

@@ -7,8 +7,6 @@ import dev.poddashboard.logs.LogProblem;
 import dev.poddashboard.logs.LogQuery;
 import dev.poddashboard.logs.Logs;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code /pods/{name}/logs} (page), {@code /api/pods/{name}/logs} (text/plain) and
@@ -27,9 +24,6 @@ import java.util.UUID;
  * {@code --timestamps} and {@code -f}.
  */
 final class LogController {
-    /** Tells browsers apart for the per-client stream limit (behind kubectl port-forward they share one address). */
-    static final String CLIENT_COOKIE = "pd-client";
-
     private final Logs logs;
     private final LogStreams streams;
     private final Params params;
@@ -65,7 +59,7 @@ final class LogController {
         String namespace = params.namespace(ctx);
         LogQuery query = query(ctx);
         Logs.Target target = logs.target(namespace, name, query.container());
-        clientId(ctx);
+        ClientId.of(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("target", target);
         model.put("query", query);
@@ -128,7 +122,7 @@ final class LogController {
                     + "(EventSource does), or use /api/pods/{name}/logs for the text");
         }
         since(ctx);
-        streams.checkRoom(clientId(ctx));
+        streams.checkRoom(ClientId.of(ctx));
     }
 
     void stream(SseClient client) {
@@ -136,7 +130,7 @@ final class LogController {
         LogQuery query = query(ctx);
         Logs.Target target = logs.target(params.namespace(ctx), Params.podName(ctx), query.container());
         Instant since = since(ctx);
-        streams.follow(client, clientId(ctx), target, query.tail(), since, query.timestamps());
+        streams.follow(client, ClientId.of(ctx), target, query.tail(), since, query.timestamps());
     }
 
     /** Where to resume: EventSource's Last-Event-ID on a reconnect, else ?since= (the page's last line). */
@@ -153,26 +147,5 @@ final class LogController {
         } catch (DateTimeParseException e) {
             throw new BadRequest("since must be an RFC 3339 time such as 2026-12-02T01:52:18.358630804Z");
         }
-    }
-
-    /**
-     * Who is asking, for the per-client limits: the pd-client cookie, set on the first page a browser opens; an API
-     * client without it counts by address.
-     */
-    static String clientId(Context ctx) {
-        String id = ctx.cookie(CLIENT_COOKIE);
-        if (id != null && id.matches("[0-9a-f-]{36}")) {
-            return id;
-        }
-        if (!ctx.path().startsWith("/api/")) {
-            String fresh = UUID.randomUUID().toString();
-            Cookie cookie = new Cookie(CLIENT_COOKIE, fresh);
-            cookie.setHttpOnly(true);
-            cookie.setPath("/");
-            cookie.setSameSite(SameSite.STRICT);
-            ctx.cookie(cookie);
-            return fresh;
-        }
-        return "address " + ctx.ip();
     }
 }

@@ -9,15 +9,12 @@ import dev.poddashboard.logs.LogSource;
 import dev.poddashboard.logs.Logs;
 import io.javalin.http.sse.SseClient;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Followed logs ({@code kubectl logs -f}) as server-sent events, within bounds: at most
@@ -31,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LogStreams implements AutoCloseable {
     private final Logs logs;
     private final ObjectMapper mapper;
-    private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final StreamBounds bounds = new StreamBounds("followed logs", LogLimits.MAX_STREAMS,
+            LogLimits.MAX_STREAMS_PER_CLIENT, 30);
     private final OpenStreams clients = new OpenStreams("log", LogLimits.PING);
     // One thread per open stream, never more than the limit: a blocked kubelet read holds its thread.
     private final ExecutorService readers = new ThreadPoolExecutor(0, LogLimits.MAX_STREAMS, 30, TimeUnit.SECONDS,
@@ -59,32 +56,26 @@ final class LogStreams implements AutoCloseable {
     }
 
     int open() {
-        return open.get();
+        return bounds.open();
     }
 
-    /** Refuses a stream beyond the bounds before it starts: a 429 with what is open and how to free one. */
+    StreamBounds bounds() {
+        return bounds;
+    }
+
+    /** Refuses a stream beyond the bounds before it starts: a 429 with which limit and when to try again. */
     void checkRoom(String client) {
-        if (open.get() >= LogLimits.MAX_STREAMS) {
-            throw tooMany(LogLimits.MAX_STREAMS + " followed logs are open in the dashboard already (its limit)");
-        }
-        AtomicInteger mine = perClient.get(client);
-        if (mine != null && mine.get() >= LogLimits.MAX_STREAMS_PER_CLIENT) {
-            throw tooMany("this browser follows " + LogLimits.MAX_STREAMS_PER_CLIENT + " logs already (the limit per client)");
-        }
-    }
-
-    private static LogProblem tooMany(String why) {
-        return new LogProblem(LogProblem.Kind.TOO_MANY_STREAMS, "Too many followed logs: " + why + ". Close a tab "
-                + "that follows a log, or stop following there, and try again.", List.of());
+        bounds.check(client);
     }
 
     /** Starts following; the SSE response stays open until the log ends or the client leaves. */
     void follow(SseClient client, String clientId, Logs.Target target, int tail, Instant since, boolean timestamps) {
         client.keepAlive();
-        AtomicInteger mine = perClient.computeIfAbsent(clientId, id -> new AtomicInteger());
-        if (open.incrementAndGet() > LogLimits.MAX_STREAMS | mine.incrementAndGet() > LogLimits.MAX_STREAMS_PER_CLIENT) {
-            release(clientId, mine);
-            send(client, "problem", Map.of("error", ErrorPages.view(tooMany("another stream took the last place"))), null);
+        StreamBounds.Place place;
+        try {
+            place = bounds.take(clientId);
+        } catch (TooManyStreams e) { // another stream took the last place since the check
+            send(client, "problem", Map.of("error", e.view()), null);
             client.close();
             return;
         }
@@ -92,7 +83,7 @@ final class LogStreams implements AutoCloseable {
         try {
             reader = logs.follow(target, tail, since);
         } catch (RuntimeException e) {
-            release(clientId, mine);
+            place.release();
             problem(client, e);
             client.close();
             return;
@@ -100,7 +91,7 @@ final class LogStreams implements AutoCloseable {
         client.onClose(() -> {
             clients.remove(client);
             reader.close(); // cancels the upstream request: the reader thread's blocked read returns
-            release(clientId, mine);
+            place.release();
         });
         try {
             if (clients.add(client)) {
@@ -112,13 +103,6 @@ final class LogStreams implements AutoCloseable {
         }
         send(client, "end", STOPPING, null);
         client.close();
-    }
-
-    private void release(String clientId, AtomicInteger mine) {
-        open.decrementAndGet();
-        if (mine.decrementAndGet() <= 0) {
-            perClient.remove(clientId, mine);
-        }
     }
 
     private void pump(SseClient client, Logs.Target target, LogSource.Reader reader, Instant since, boolean timestamps) {

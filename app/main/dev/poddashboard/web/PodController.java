@@ -45,6 +45,7 @@ final class PodController {
 
     void listPage(Context ctx) {
         PodQuery query = params.podQuery(ctx);
+        ClientId.of(ctx); // the browser's id, before its live list asks for a stream (the per-browser bound)
         boolean wide = Params.flag(ctx, "wide");
         PodListView view = pods.list(query);
         if (!view.allNamespaces()) {
@@ -66,6 +67,8 @@ final class PodController {
         model.put("headerHtml", PodTableRows.header(columns));
         model.put("rowsHtml", PodTableRows.html(view.rows(), view.namespace(), wide));
         model.put("eventsUrl", eventsUrl(query));
+        // What the page fetches instead of the stream while too many viewers hold one: this page's rows, as JSON.
+        model.put("snapshotUrl", "/api/pods" + here.toString().substring(1) + (view.page() > 1 ? "" : "&page=1"));
         model.put("previousUrl", here.page(view.page() - 1).toString());
         model.put("nextUrl", here.page(view.page() + 1).toString());
         model.put("wideUrl", here.wide(!wide).toString());

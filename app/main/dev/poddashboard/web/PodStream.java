@@ -22,26 +22,45 @@ import java.util.Map;
  * the data is live, still listing or reconnecting; {@code problem} ends the stream.
  */
 final class PodStream implements AutoCloseable {
-    /** A comment now and then keeps proxies and port-forwards from closing an idle stream. */
-    private static final java.time.Duration PING = java.time.Duration.ofSeconds(15);
+    /**
+     * A comment now and then keeps proxies and port-forwards from closing an idle stream, and writing it is how a
+     * closed tab is noticed and its place freed (1,000 streams: 200 small writes a second).
+     */
+    private static final java.time.Duration PING = java.time.Duration.ofSeconds(5);
 
     private final PodStore store;
     private final Params params;
     private final ObjectMapper mapper;
     private final Clock clock;
+    /** How long a viewer refused a live list waits before it asks again (the page refreshes itself meanwhile). */
+    static final int RETRY_AFTER_SECONDS = 30;
+
     private final OpenStreams clients = new OpenStreams("sse", PING);
+    private final StreamBounds bounds;
 
     record PodEvent(String type, PodRow row) {
     }
 
-    PodStream(PodStore store, Params params, ObjectMapper mapper, Clock clock) {
+    /** What {@code /api/pods/events/room} answers when there is room. */
+    record Room(boolean room, int open, int max) {
+    }
+
+    /**
+     * @param maxStreams          open live lists in the whole app ({@code MAX_LIVE_STREAMS})
+     * @param maxStreamsPerClient per browser ({@code MAX_LIVE_STREAMS_PER_CLIENT})
+     */
+    PodStream(PodStore store, Params params, ObjectMapper mapper, Clock clock, int maxStreams, int maxStreamsPerClient) {
         this.store = store;
         this.params = params;
         this.mapper = mapper;
         this.clock = clock;
+        this.bounds = new StreamBounds("live pod lists", maxStreams, maxStreamsPerClient, RETRY_AFTER_SECONDS);
     }
 
-    /** Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream. */
+    /**
+     * Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream, and a stream
+     * beyond the bounds is a 429 that says which limit.
+     */
     void validate(Context ctx) {
         params.podQuery(ctx);
         String accept = ctx.header("Accept");
@@ -49,12 +68,36 @@ final class PodStream implements AutoCloseable {
             throw new BadRequest("this endpoint streams server-sent events: send Accept: text/event-stream "
                     + "(EventSource does), or use /api/pods for a snapshot");
         }
+        bounds.check(ClientId.of(ctx));
+    }
+
+    /**
+     * {@code /api/pods/events/room}: whether this browser could open a live list now, without opening one. The
+     * list page asks when its stream was refused (EventSource cannot read a 429's body), and again before it
+     * takes the stream back.
+     */
+    void room(Context ctx) {
+        bounds.check(ClientId.of(ctx));
+        ctx.json(new Room(true, bounds.open(), bounds.max()));
+    }
+
+    StreamBounds bounds() {
+        return bounds;
     }
 
     void stream(SseClient client) {
         PodQuery query = params.podQuery(client.ctx());
         PodScope scope = query.scope();
         client.keepAlive();
+        StreamBounds.Place place;
+        try {
+            place = bounds.take(ClientId.of(client.ctx()));
+        } catch (TooManyStreams e) { // another viewer took the last place since the check
+            send(client, "problem", Map.of("error", e.view(), "limit", e.limit().label(),
+                    "retryAfterSeconds", e.retryAfterSeconds()));
+            client.close();
+            return;
+        }
         PodStore.Subscription subscription;
         try {
             subscription = store.subscribe(scope, new PodStore.PodListener() {
@@ -72,6 +115,7 @@ final class PodStream implements AutoCloseable {
                 }
             });
         } catch (ClusterException e) {
+            place.release();
             send(client, "problem", Map.of("error", ErrorPages.view(e)));
             client.close();
             return;
@@ -79,6 +123,7 @@ final class PodStream implements AutoCloseable {
         client.onClose(() -> {
             clients.remove(client);
             subscription.close();
+            place.release();
         });
         if (!clients.add(client)) {
             client.close(); // the app is stopping; the EventSource reconnects to another replica or after restart

@@ -20,7 +20,7 @@ final class RateLimit {
     }
 
     void take(Context ctx) {
-        String client = LogController.clientId(ctx);
+        String client = ClientId.of(ctx);
         long now = System.currentTimeMillis();
         if (windows.size() > 10_000) {
             windows.clear();

@@ -16,7 +16,8 @@ public final class WebServer {
     /** Request bodies are small forms; a pasted token may be up to 16 KiB, so 64 KiB leaves room and no more. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
-    public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock) {
+    public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock,
+                                 dev.poddashboard.config.StreamLimits liveStreams) {
         StaticAssets assets = new StaticAssets();
         Site site = Site.of(connection, assets.bootstrapCss(), services.version());
         Params params = new Params(site.namespace());
@@ -24,13 +25,16 @@ public final class WebServer {
         LogStreams logStreams = new LogStreams(services.logs(), mapper);
         LogController logs = new LogController(services.logs(), logStreams, params);
         TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
-        PodStream events = new PodStream(services.pods().store(), params, mapper, clock);
+        PodStream events = new PodStream(services.pods().store(), params, mapper, clock, liveStreams.max(),
+                liveStreams.perClient());
         GracefulStop stop = new GracefulStop();
         AccessController access = new AccessController(services.identity(),
                 new dev.poddashboard.identity.AccessMatrix(services.identity(), clock), params, new RateLimit(30));
         RequestLog requestLog = new RequestLog(services.metrics());
-        services.metrics().streams("pods", events::open);
-        services.metrics().streams("logs", logStreams::open);
+        services.metrics().streams("pods", events::open, limit -> events.bounds().refused(
+                limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
+        services.metrics().streams("logs", logStreams::open, limit -> logStreams.bounds().refused(
+                limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> {
@@ -70,6 +74,7 @@ public final class WebServer {
             config.routes.get("/", pods::listPage);
             config.routes.get("/pods/{name}", pods::detailPage);
             config.routes.get("/api/pods", pods::listJson);
+            config.routes.get("/api/pods/events/room", events::room);
             config.routes.before("/api/pods/events", events::validate);
             config.routes.sse("/api/pods/events", events::stream);
             config.routes.get("/api/pods/{name}", pods::detailJson);

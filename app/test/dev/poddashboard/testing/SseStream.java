@@ -33,8 +33,17 @@ public final class SseStream implements AutoCloseable {
     }
 
     public static SseStream open(String url) {
+        return open(url, null);
+    }
+
+    /** @param client a pd-client cookie value (a browser of its own), or null for none (counted by address) */
+    public static SseStream open(String url, String client) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            if (client != null) {
+                builder.header("Cookie", "pd-client=" + client);
+            }
+            HttpRequest request = builder.build();
             return new SseStream(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new AssertionError("could not open " + url, e);
@@ -43,6 +52,10 @@ public final class SseStream implements AutoCloseable {
 
     public int status() {
         return response.statusCode();
+    }
+
+    public java.util.Optional<String> header(String name) {
+        return response.headers().firstValue(name);
     }
 
     /** The next event, or null when the server closed the stream; fails after 15 s without one. */

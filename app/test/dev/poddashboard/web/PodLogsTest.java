@@ -175,8 +175,11 @@ class PodLogsTest {
         Eventually.assertThat(() -> assertThat(followThreads()).isEqualTo(3));
         try (SseStream fourth = SseStream.open(url)) {
             assertThat(fourth.status()).isEqualTo(429);
-            assertThat(JSON.readTree(fourth.refusal()).at("/error/message").asText())
-                    .contains("this browser follows 3 logs already (the limit per client)");
+            assertThat(fourth.header("Retry-After")).hasValue("30");
+            JsonNode refusal = JSON.readTree(fourth.refusal());
+            assertThat(refusal.at("/error/message").asText())
+                    .contains("this browser has 3 followed logs open already (the limit per browser)");
+            assertThat(refusal.get("limit").asText()).isEqualTo("client");
         }
         open.forEach(SseStream::close);
         // The app notices the closed connections (at the latest at its next ping), cancels the kubelet streams

@@ -1,0 +1,32 @@
+package dev.poddashboard.config;
+
+/**
+ * How many live pod lists (server-sent-event streams of {@code /api/pods/events}) may be open.
+ *
+ * @param max       {@code MAX_LIVE_STREAMS}: in the whole app; by default one per {@value #HEAP_PER_STREAM_KIB} KiB
+ *                  of the JVM's maximum heap, which follows the container's memory limit (about 1,000 under the
+ *                  Deployment's 320 Mi)
+ * @param perClient {@code MAX_LIVE_STREAMS_PER_CLIENT}: per browser (default 10: several tabs are normal)
+ */
+public record StreamLimits(int max, int perClient) {
+    /**
+     * The heap one open live list may claim, with room to spare: the crowd benchmark (bench/run --crowd) measured
+     * what a held stream costs; README, "Bounds", has the figures.
+     */
+    static final int HEAP_PER_STREAM_KIB = 80;
+    static final int MIN_DEFAULT = 50;
+    static final int MAX_DEFAULT = 20_000;
+    public static final int DEFAULT_PER_CLIENT = 10;
+
+    public StreamLimits {
+        if (max < 1 || perClient < 1) {
+            throw new IllegalArgumentException("stream limits must be at least 1");
+        }
+    }
+
+    /** The default bound for a JVM whose heap may grow to {@code maxHeapBytes}. */
+    public static int derived(long maxHeapBytes) {
+        long streams = maxHeapBytes / 1024 / HEAP_PER_STREAM_KIB;
+        return (int) Math.max(MIN_DEFAULT, Math.min(MAX_DEFAULT, streams));
+    }
+}
