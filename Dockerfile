@@ -35,7 +35,7 @@ RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 2
 # starts without the cache. The flags are the ENTRYPOINT's, each measured (README, "JVM flags").
 RUN /opt/jre/bin/java -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -Xmn16m -XX:+UseCompactObjectHeaders \
       -XX:ReservedCodeCacheSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djavax.net.ssl.trustStore=NONE \
-      -XX:AOTCacheOutput=/app/pod-dashboard.aot -cp /app/pod-dashboard.jar dev.poddashboard.StartupTraining
+      -XX:AOTCacheOutput=/app/pod-dashboard.aot -cp /app/pod-dashboard.jar dev.poddashboard.training.StartupTraining
 
 # The few shared libraries the runtime links against (glibc, zlib), found with ldd, copied with their paths.
 RUN mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp \

@@ -67,7 +67,7 @@ public final class Main {
      * 32 GB of heap: 64-byte cache lines hold 16 references. Before the first Jetty class; main and the training
      * run call it.
      */
-    static void withoutMBeanServer() {
+    public static void withoutMBeanServer() {
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
@@ -109,7 +109,7 @@ public final class Main {
     }
 
     /** @param mapper the one ObjectMapper: Jackson keeps the deserializers it has built per mapper */
-    static Javalin create(Settings settings, Clock clock, ObjectMapper mapper) {
+    public static Javalin create(Settings settings, Clock clock, ObjectMapper mapper) {
         Metrics metrics = new Metrics();
         Connection connection;
         ServerVersion version;
@@ -129,7 +129,13 @@ public final class Main {
                 .map(api -> live(settings, connection, api, clock, metrics, version))
                 .orElseGet(() -> demo(connection, clock, metrics, version));
         metrics.token(services.history(), clock);
-        return WebServer.create(connection, services, mapper, clock, settings.liveStreams());
+        if (settings.authMode() == dev.poddashboard.config.AuthMode.TOKEN) {
+            // Refuses to start (exit 2) when the dashboard could not check its visitors: demo mode, or no auth-delegator.
+            dev.poddashboard.auth.Preflight.check(connection.demo(), services.identity()).ifPresent(problem -> {
+                throw new InvalidSettingException("AUTH_MODE", problem);
+            });
+        }
+        return WebServer.create(connection, services, mapper, clock, settings);
     }
 
     private static Services live(Settings settings, Connection connection, KubeApi api, Clock clock, Metrics metrics,

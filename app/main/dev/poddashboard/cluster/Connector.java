@@ -67,7 +67,7 @@ public final class Connector {
         String namespace = settings.namespace().orElseGet(() -> readNamespace(settings.namespaceFile()));
         String credentials = "the service-account token mounted at " + settings.tokenFile()
                 + ", re-read every " + settings.tokenRefresh().toSeconds() + " s";
-        return new Connection(Mode.IN_CLUSTER, Optional.of(api(builder)), namespace, credentials);
+        return new Connection(Mode.IN_CLUSTER, Optional.of(api(builder, basePath)), namespace, credentials);
     }
 
     private Connection kubeconfig(Settings settings) {
@@ -80,7 +80,7 @@ public final class Connector {
             }
             String namespace = settings.namespace()
                     .orElseGet(() -> Optional.ofNullable(config.getNamespace()).orElse("default"));
-            return new Connection(Mode.KUBECONFIG, Optional.of(api(ClientBuilder.kubeconfig(config))), namespace,
+            return new Connection(Mode.KUBECONFIG, Optional.of(api(ClientBuilder.kubeconfig(config), config.getServer())), namespace,
                     "the user of kubeconfig context '" + config.getCurrentContext() + "' (" + file + ")");
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidSettingException invalid) {
@@ -90,10 +90,13 @@ public final class Connector {
         }
     }
 
-    private KubeApi api(ClientBuilder builder) {
-        ApiClient client = builder.setReadTimeout(READ_TIMEOUT).build();
-        client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        return new KubeApi(client, mapper, calls);
+    /** The client is built beside the web server's start (see KubeApi); the settings were checked already. */
+    private KubeApi api(ClientBuilder builder, String basePath) {
+        return new KubeApi(() -> {
+            ApiClient client = builder.setReadTimeout(READ_TIMEOUT).build();
+            client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            return client;
+        }, basePath, mapper, calls);
     }
 
     private static String readNamespace(Path file) {

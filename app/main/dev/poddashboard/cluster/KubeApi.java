@@ -31,20 +31,50 @@ public final class KubeApi {
 
     private static final String[] AUTH_NAMES = {"BearerToken"};
 
-    private final ApiClient client;
-    private final OkHttpClient http;
-    private final OkHttpClient watchHttp;
     private final HttpUrl base;
     private final ObjectMapper mapper;
     private final ApiFailures failures;
+    private final ApiCalls calls;
+    private final java.util.concurrent.CompletableFuture<Clients> clients = new java.util.concurrent.CompletableFuture<>();
+
+    /** client-java's client and the two OkHttp clients made from it: for requests, and for watches (longer reads). */
+    private record Clients(ApiClient client, OkHttpClient http, OkHttpClient watchHttp) {
+    }
 
     /**
      * @param client client-java's configured client: TLS, client certificates and the token-file interceptor live
      *               in its OkHttp client; kubeconfig tokens (static, exec or OIDC) are its "BearerToken" API key
      */
     public KubeApi(ApiClient client, ObjectMapper mapper, ApiCalls calls) {
-        this.client = client;
-        this.http = client.getHttpClient().newBuilder().addInterceptor(chain -> {
+        this(() -> client, client.getBasePath(), mapper, calls);
+        clients();
+    }
+
+    /**
+     * Builds client-java's client on a thread of its own: its first construction (its JSON, OkHttp's platform and
+     * TLS set-up) takes 100-300 ms of a cold start, which the web server's start need not wait for. The first
+     * request waits for it.
+     *
+     * @param basePath the API server's URL, known before the client is built
+     */
+    public KubeApi(java.util.function.Supplier<ApiClient> build, String basePath, ObjectMapper mapper, ApiCalls calls) {
+        this.base = HttpUrl.get(basePath);
+        this.mapper = mapper;
+        this.calls = calls;
+        this.failures = new ApiFailures(mapper, server());
+        Thread thread = new Thread(() -> {
+            try {
+                clients.complete(clients(build.get()));
+            } catch (RuntimeException e) {
+                clients.completeExceptionally(e);
+            }
+        }, "api-client");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Clients clients(ApiClient client) {
+        OkHttpClient http = client.getHttpClient().newBuilder().addInterceptor(chain -> {
             okhttp3.Request request = chain.request();
             String verb = ApiCalls.verb(request.method(), request.url());
             try {
@@ -56,17 +86,24 @@ public final class KubeApi {
                 throw e;
             }
         }).build();
-        this.watchHttp = http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build();
-        this.base = HttpUrl.get(client.getBasePath());
-        this.mapper = mapper;
-        this.failures = new ApiFailures(mapper, server());
+        return new Clients(client, http, http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
+    }
+
+    /** The clients, once built (at once, after the start). */
+    private Clients clients() {
+        try {
+            return clients.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new ClusterException.ApiError(ApiStatus.of(500, "the Kubernetes client could not be set up: "
+                    + e.getCause().getMessage()));
+        }
     }
 
     /** A request with the credentials client-java would add to the same call. */
     private Request.Builder request(HttpUrl url, String method) {
         Map<String, String> headers = new HashMap<>();
         try {
-            client.updateParamsForAuth(AUTH_NAMES, new ArrayList<>(), headers, new HashMap<>(), null, method, url.uri());
+            clients().client().updateParamsForAuth(AUTH_NAMES, new ArrayList<>(), headers, new HashMap<>(), null, method, url.uri());
         } catch (ApiException e) {
             throw new ClusterException.Unauthorized("the kubeconfig's credentials could not be obtained: " + e.getMessage());
         }
@@ -85,12 +122,12 @@ public final class KubeApi {
 
     /** A watch, or any streamed GET: opened here, read line by line, closed by the caller. */
     public Watch watch(String pathAndQuery, String accept) {
-        return open(pathAndQuery, accept, watchHttp);
+        return open(pathAndQuery, accept, clients().watchHttp());
     }
 
     /** A streamed GET that fails with a timeout when nothing arrives for {@code idle} (a followed log). */
     public Watch stream(String pathAndQuery, String accept, java.time.Duration idle) {
-        return open(pathAndQuery, accept, http.newBuilder().readTimeout(idle).build());
+        return open(pathAndQuery, accept, clients().http().newBuilder().readTimeout(idle).build());
     }
 
     private Watch open(String pathAndQuery, String accept, OkHttpClient client) {
@@ -196,7 +233,7 @@ public final class KubeApi {
 
     /** One request: the body read on success; a Status, a transport failure or a TLS failure as ours. */
     private <T> T execute(Request request, BodyReader<T> reader) {
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = clients().http().newCall(request).execute()) {
             ResponseBody body = response.body();
             if (response.isSuccessful()) {
                 return reader.read(body);

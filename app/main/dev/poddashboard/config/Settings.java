@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * @param bindAddress          {@code BIND_ADDRESS}: the address to listen on (default 0.0.0.0; 127.0.0.1 on a shared machine)
  * @param logFormat            {@code LOG_FORMAT}: plain (default) or json, one object per line (read by LogSetup)
  * @param liveStreams          {@code MAX_LIVE_STREAMS} and {@code MAX_LIVE_STREAMS_PER_CLIENT}: open live pod lists
+ * @param authMode             {@code AUTH_MODE}: none (default: whoever reaches the port) or token (each visitor signs in)
+ * @param metricsPort          {@code METRICS_PORT}: a second port that serves only /metrics (0, the default: none), so a
+ *                             NetworkPolicy can admit Prometheus to the metrics and nothing else
  */
 public record Settings(
         int port,
@@ -34,7 +37,9 @@ public record Settings(
         Path kubeconfig,
         String bindAddress,
         String logFormat,
-        StreamLimits liveStreams) {
+        StreamLimits liveStreams,
+        AuthMode authMode,
+        int metricsPort) {
 
     public static final Path DEFAULT_SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
@@ -53,6 +58,7 @@ public record Settings(
         Objects.requireNonNull(bindAddress);
         Objects.requireNonNull(logFormat);
         Objects.requireNonNull(liveStreams);
+        Objects.requireNonNull(authMode);
     }
 
     /** Reads and validates the environment; throws {@link InvalidSettingException} naming the bad variable. */
@@ -85,7 +91,13 @@ public record Settings(
         StreamLimits streams = new StreamLimits(
                 integer(env, "MAX_LIVE_STREAMS", StreamLimits.derived(Runtime.getRuntime().maxMemory()), 1, 100_000),
                 integer(env, "MAX_LIVE_STREAMS_PER_CLIENT", StreamLimits.DEFAULT_PER_CLIENT, 1, 1_000));
-        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig, bind, logFormat, streams);
+        AuthMode auth = text(env, "AUTH_MODE").map(AuthMode::parse).orElse(AuthMode.NONE);
+        int metricsPort = integer(env, "METRICS_PORT", 0, 0, 65535);
+        if (metricsPort != 0 && metricsPort == port) {
+            throw new InvalidSettingException("METRICS_PORT", metricsPort + " is PORT too; give /metrics a port of its own, or 0 for none");
+        }
+        return new Settings(port, saDir, host, apiPort, namespace, mode, refresh, kubeconfig, bind, logFormat, streams, auth,
+                metricsPort);
     }
 
     public Path tokenFile() {

@@ -4,16 +4,16 @@ package dev.poddashboard.config;
  * How many live pod lists (server-sent-event streams of {@code /api/pods/events}) may be open.
  *
  * @param max       {@code MAX_LIVE_STREAMS}: in the whole app; by default one per {@value #HEAP_PER_STREAM_KIB} KiB
- *                  of the JVM's maximum heap, which follows the container's memory limit (about 1,000 under the
- *                  Deployment's 320 Mi)
+ *                  of the JVM's maximum heap, which follows the container's memory limit (1,008 under the
+ *                  Deployment's 320 Mi, where the heap may grow to 126 MiB)
  * @param perClient {@code MAX_LIVE_STREAMS_PER_CLIENT}: per browser (default 10: several tabs are normal)
  */
 public record StreamLimits(int max, int perClient) {
     /**
-     * The heap one open live list may claim, with room to spare: the crowd benchmark (bench/run --crowd) measured
-     * what a held stream costs; README, "Bounds", has the figures.
+     * What one open live list may cost: the crowd benchmark (bench/run --crowd, docs/benchmark.md) measured the
+     * image's JVM at a peak RSS of 270 MiB of its 320 Mi with 1,000 streams (15 % to spare), 291 MiB with 1,592.
      */
-    static final int HEAP_PER_STREAM_KIB = 80;
+    static final int HEAP_PER_STREAM_KIB = 128;
     static final int MIN_DEFAULT = 50;
     static final int MAX_DEFAULT = 20_000;
     public static final int DEFAULT_PER_CLIENT = 10;

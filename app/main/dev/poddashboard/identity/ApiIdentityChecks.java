@@ -154,17 +154,7 @@ public final class ApiIdentityChecks implements IdentityChecks {
 
     @Override
     public Check<AccessAnswer> canI(AccessQuestion q) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        attributes.put("namespace", q.namespace());
-        attributes.put("verb", q.verb());
-        attributes.put("group", q.group());
-        attributes.put("resource", q.resource());
-        if (!q.subresource().isEmpty()) {
-            attributes.put("subresource", q.subresource());
-        }
-        if (!q.name().isEmpty()) {
-            attributes.put("name", q.name());
-        }
+        Map<String, Object> attributes = attributes(q);
         try {
             AccessResponse response = api.post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
                     new ReviewRequest("authorization.k8s.io/v1", "SelfSubjectAccessReview",
@@ -178,6 +168,57 @@ public final class ApiIdentityChecks implements IdentityChecks {
         } catch (ClusterException e) {
             return new Check.Unavailable<>(e.sentence());
         }
+    }
+
+    @Override
+    public Check<AccessAnswer> userCanI(UserInfo user, AccessQuestion q, String nonResourcePath) {
+        Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        spec.put("user", user.username());
+        if (!user.uid().isEmpty()) {
+            spec.put("uid", user.uid());
+        }
+        spec.put("groups", user.groups());
+        if (!user.extra().isEmpty()) {
+            spec.put("extra", user.extra());
+        }
+        if (nonResourcePath.isEmpty()) {
+            spec.put("resourceAttributes", attributes(q));
+        } else {
+            Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("path", nonResourcePath);
+            attributes.put("verb", q.verb());
+            spec.put("nonResourceAttributes", attributes);
+        }
+        try {
+            AccessResponse response = api.post("/apis/authorization.k8s.io/v1/subjectaccessreviews",
+                    new ReviewRequest("authorization.k8s.io/v1", "SubjectAccessReview", spec), AccessResponse.class);
+            AccessStatus s = response.status() == null ? new AccessStatus(false, "", "") : response.status();
+            return new Check.Ok<>(new AccessAnswer(s.allowed(), s.reason(), s.evaluationError()));
+        } catch (ClusterException.Forbidden e) {
+            return new Check.Denied<>("The API server refused the SubjectAccessReview: " + e.getMessage() + ". Asking "
+                    + "what another user may do needs the ClusterRole system:auth-delegator (components/token-review).",
+                    List.of("kubectl create clusterrolebinding dashboard-sa-auth-delegator --clusterrole=system:auth-delegator "
+                            + "--serviceaccount=<namespace>:dashboard-sa"), "");
+        } catch (ClusterException e) {
+            return new Check.Unavailable<>(e.sentence());
+        }
+    }
+
+    private static Map<String, Object> attributes(AccessQuestion q) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        if (!q.namespace().isEmpty()) {
+            attributes.put("namespace", q.namespace());
+        }
+        attributes.put("verb", q.verb());
+        attributes.put("group", q.group());
+        attributes.put("resource", q.resource());
+        if (!q.subresource().isEmpty()) {
+            attributes.put("subresource", q.subresource());
+        }
+        if (!q.name().isEmpty()) {
+            attributes.put("name", q.name());
+        }
+        return attributes;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

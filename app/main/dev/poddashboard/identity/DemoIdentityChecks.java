@@ -93,4 +93,10 @@ public final class DemoIdentityChecks implements IdentityChecks {
         }
         return new Check.Ok<>(new AccessAnswer(false, "", ""));
     }
+
+    /** Demo mode signs nobody in (AUTH_MODE=token needs a real API server; the start refuses it in demo mode). */
+    @Override
+    public Check<AccessAnswer> userCanI(UserInfo user, AccessQuestion question, String nonResourcePath) {
+        return new Check.Unavailable<>("demo mode has no API server to ask a SubjectAccessReview");
+    }
 }

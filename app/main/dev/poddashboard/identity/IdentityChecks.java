@@ -16,4 +16,11 @@ public interface IdentityChecks {
 
     /** SelfSubjectAccessReview: may the dashboard's own identity do this? ({@code kubectl auth can-i}) */
     Check<AccessAnswer> canI(AccessQuestion question);
+
+    /**
+     * SubjectAccessReview: may this user, as the API server authenticated them, do this? What kube-rbac-proxy and
+     * aggregated API servers ask (needs system:auth-delegator). {@code nonResourcePath} non-empty asks for a URL
+     * such as /metrics instead of the question's resource.
+     */
+    Check<AccessAnswer> userCanI(UserInfo user, AccessQuestion question, String nonResourcePath);
 }

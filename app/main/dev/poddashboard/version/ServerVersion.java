@@ -15,13 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The API server's version: {@code GET /version} (readable by everyone, system:public-info-viewer) once at start,
  * on a thread of its own so the start does not wait, and again after a reconnect (a request that got no answer,
- * then one that did: the API server may have been upgraded in between). Demo mode has a fixed one.
+ * then one that did: the API server may have been upgraded in between). Demo mode has a fixed one. The first read
+ * follows the start's first answer (the pod list's), so it rides on that connection instead of a TLS handshake of
+ * its own beside it; at the latest it is made 1 s after the start.
  */
 public final class ServerVersion implements ApiCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ServerVersion.class);
     /** How long a page waits for the first answer before it says the version is not known yet. */
     private static final Duration FIRST_WAIT = Duration.ofSeconds(2);
     private static final Duration RETRY_UNKNOWN = Duration.ofSeconds(30);
+    private static final Duration FIRST_READ_AT_THE_LATEST = Duration.ofSeconds(1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record VersionInfo(String major, String minor, String gitVersion, String emulationMajor, String emulationMinor) {
@@ -61,10 +64,21 @@ public final class ServerVersion implements ApiCalls {
         }
     }
 
-    /** Starts the first read, in the background. */
+    /** Reads it after the first answer from the API server, or after 1 s, in the background. */
     public void readFrom(KubeApi api) {
         this.api = api;
-        refresh();
+        Thread fallback = new Thread(() -> {
+            try {
+                Thread.sleep(FIRST_READ_AT_THE_LATEST.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (current == null) {
+                refresh();
+            }
+        }, "apiserver-version-first");
+        fallback.setDaemon(true);
+        fallback.start();
     }
 
     /** The version, waiting up to 2 s for the first answer; {@link KubeVersion#UNKNOWN} if none came. */
@@ -94,6 +108,10 @@ public final class ServerVersion implements ApiCalls {
      */
     @Override
     public void completed(String verb, int code) {
+        if (current == null && code > 0) {
+            refresh(); // the start's first answer: read it now, on the connection that answered
+            return;
+        }
         if (code == 0) {
             lost.set(true);
         } else if (lost.compareAndSet(true, false)) {

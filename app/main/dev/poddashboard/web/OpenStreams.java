@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenStreams implements AutoCloseable {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    /** Streams whose visitor must still be allowed (AUTH_MODE=token): asked at every ping. */
+    private final java.util.Map<SseClient, java.util.function.BooleanSupplier> gated = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pings;
     private volatile boolean closed;
 
@@ -30,6 +32,10 @@ final class OpenStreams implements AutoCloseable {
 
     /** Registers a started stream; false when the app is stopping, and the caller then ends it. */
     boolean add(SseClient client) {
+        java.util.function.BooleanSupplier stillAllowed = client.ctx().attribute(AuthGate.STILL_ALLOWED);
+        if (stillAllowed != null) {
+            gated.put(client, stillAllowed);
+        }
         clients.add(client);
         if (closed) { // close() may have gone through the set before the add: end it here
             clients.remove(client);
@@ -40,6 +46,7 @@ final class OpenStreams implements AutoCloseable {
 
     void remove(SseClient client) {
         clients.remove(client);
+        gated.remove(client);
     }
 
     int size() {
@@ -49,8 +56,15 @@ final class OpenStreams implements AutoCloseable {
     private void ping() {
         for (SseClient client : clients) {
             synchronized (client) {
+                java.util.function.BooleanSupplier stillAllowed = gated.get(client);
                 if (client.terminated()) {
-                    clients.remove(client);
+                    remove(client);
+                } else if (stillAllowed != null && !stillAllowed.getAsBoolean()) {
+                    // The visitor's token was revoked or their RoleBinding removed: the stream ends (the page asks
+                    // again, and gets the 401 or 403 that says why).
+                    client.sendEvent("problem", "{\"error\":{\"status\":403,\"title\":\"No longer allowed\"}}");
+                    client.close();
+                    remove(client);
                 } else {
                     client.sendComment("ping"); // fails on a closed connection, which closes the client
                 }

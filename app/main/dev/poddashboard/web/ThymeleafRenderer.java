@@ -56,6 +56,7 @@ final class ThymeleafRenderer implements FileRenderer {
         context.setVariables(Map.copyOf(model));
         context.setVariable("site", site);
         context.setVariable("section", section(ctx.path()));
+        context.setVariable("visitor", ctx.attribute(AuthGate.VISITOR)); // null unless AUTH_MODE=token signed someone in
         ctx.contentType("text/html; charset=utf-8");
         return engine.process(template, context);
     }

@@ -47,7 +47,11 @@ final class TokenController {
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    TokenController(Services services, String namespace, Clock clock, ObjectMapper mapper) {
+    private final RateLimit questions;
+
+    /** @param questions shared with the other routes that ask the API server for whoever asks (a TokenReview here) */
+    TokenController(Services services, String namespace, Clock clock, ObjectMapper mapper, RateLimit questions) {
+        this.questions = questions;
         this.tokens = services.tokens();
         this.history = services.history();
         this.inspector = services.inspector();
@@ -161,6 +165,7 @@ final class TokenController {
 
     void decode(Context ctx) {
         noStore(ctx);
+        questions.take(ctx);
         String token = ctx.formParam("token");
         String audience = ctx.formParam("audience");
         try {
@@ -177,6 +182,7 @@ final class TokenController {
     /** {@code POST /api/token/decode}: {"token": "...", "audience": "..."} as JSON, or form fields. */
     void decodeJson(Context ctx) {
         noStore(ctx);
+        questions.take(ctx);
         String token;
         String audience;
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();

@@ -17,19 +17,25 @@ public final class WebServer {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock,
-                                 dev.poddashboard.config.StreamLimits liveStreams) {
+                                 dev.poddashboard.config.Settings settings) {
+        dev.poddashboard.config.StreamLimits liveStreams = settings.liveStreams();
         StaticAssets assets = new StaticAssets();
         Site site = Site.of(connection, assets.bootstrapCss(), services.version());
         Params params = new Params(site.namespace());
         PodController pods = new PodController(services, params, mapper);
         LogStreams logStreams = new LogStreams(services.logs(), mapper);
         LogController logs = new LogController(services.logs(), logStreams, params);
-        TokenController tokens = new TokenController(services, site.namespace(), clock, mapper);
+        // Each of these asks the API server something for whoever asks: at most 30 a minute per browser, in both modes.
+        RateLimit questions = new RateLimit(30);
+        TokenController tokens = new TokenController(services, site.namespace(), clock, mapper, questions);
         PodStream events = new PodStream(services.pods().store(), params, mapper, clock, liveStreams.max(),
                 liveStreams.perClient());
         GracefulStop stop = new GracefulStop();
         AccessController access = new AccessController(services.identity(),
-                new dev.poddashboard.identity.AccessMatrix(services.identity(), clock), params, new RateLimit(30));
+                new dev.poddashboard.identity.AccessMatrix(services.identity(), clock), params, questions);
+        AuthGate gate = settings.authMode() == dev.poddashboard.config.AuthMode.TOKEN
+                ? new AuthGate(new dev.poddashboard.auth.Gatekeeper(services.identity(), clock),
+                new dev.poddashboard.auth.Sessions(clock), params) : null;
         RequestLog requestLog = new RequestLog(services.metrics());
         services.metrics().streams("pods", events::open, limit -> events.bounds().refused(
                 limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
@@ -69,6 +75,15 @@ public final class WebServer {
 
             config.routes.before(requestLog::started);
             config.routes.after(requestLog::finished);
+            // A POST another site's page makes a browser send is refused, in both modes (CSRF).
+            config.routes.before(CrossSite::check);
+            if (gate != null) {
+                config.routes.before(gate::check);
+                config.routes.get("/login", gate::signInPage);
+                config.routes.post("/login", gate::signIn);
+                config.routes.post("/logout", gate::signOut);
+                config.routes.exception(AuthGate.NotSignedIn.class, AuthGate::notSignedIn);
+            }
             config.routes.get("/static/<file>", assets::serve);
             config.routes.get("/webjars/<file>", assets::serve);
             config.routes.get("/", pods::listPage);

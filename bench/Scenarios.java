@@ -1,0 +1,158 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poddashboard.training.TrainingCertificates;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the table per pod count: the mock seeded with N pods, the app started in-cluster against it, and:
+ * start to ready (/readyz); the first page, right after ready; when the whole list has arrived; a cold row (/ under
+ * load for the first 10 s after ready); then, after warm-up, / and /api/pods at a fixed concurrency, RSS after
+ * warm-up and its peak (VmHWM), and API requests per page view.
+ */
+final class Scenarios {
+    static final int WARMUP_SECONDS = 12;
+    /** The first seconds after ready, measured as they come: the JIT is still cold (the "cold" columns). */
+    static final int COLD_SECONDS = 10;
+
+    /** @param namespaces 1: every pod in the app's own namespace; more: pods spread over them, viewed with -A */
+    record Scenario(int pods, int namespaces) {
+        boolean allNamespaces() {
+            return namespaces > 1;
+        }
+
+        String view() {
+            return allNamespaces() ? "?all-namespaces=true" : "";
+        }
+
+        String label() {
+            return allNamespaces() ? String.format("%,d in %d ns (-A)", pods, namespaces) : String.format("%,d", pods);
+        }
+    }
+
+    record Result(String scenario, int pods, long startToReadyMs, long firstPageMs, long fullListMs, Load cold, Load list,
+                  Load api, long rssAfterWarmupKiB, long peakRssKiB, long apiRequestsDuringLoad, long pageViews,
+                  double apiRequestsPerPageView) {
+    }
+
+    private Scenarios() {
+    }
+
+    static Result run(Scenario scenario, List<ObjectNode> templates, JsonNode columns, boolean plainLists,
+                      TrainingCertificates tls, int seconds, int concurrency) throws Exception {
+        int n = scenario.pods();
+        System.out.printf("%n== %s pods%n", scenario.label());
+        String ownNamespace = scenario.allNamespaces() ? Pods.namespace(0) : Pods.NAMESPACE;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (MockApi api = new MockApi(Pods.of(n, scenario.namespaces(), templates), columns, plainLists, tls)) {
+            api.warmUp(tls, ownNamespace);
+            return run(scenario, api, tls, ownNamespace, http, seconds, concurrency);
+        }
+    }
+
+    private static Result run(Scenario scenario, MockApi api, TrainingCertificates tls, String ownNamespace, HttpClient http,
+                              int seconds, int concurrency) throws Exception {
+        int n = scenario.pods();
+        try (AppProcess app = AppProcess.inCluster(api.port(), tls, ownNamespace, Integer.toString(n), List.of(), Map.of())) {
+            String page = app.base + "/" + scenario.view();
+            String full = app.base + "/api/pods" + scenario.view();
+            long ready = app.awaitOk(http, "/readyz");
+            // The first request right after ready: page 1 is drawn from the first LIST page, the rest still arriving.
+            long f0 = System.nanoTime();
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long firstPage = (System.nanoTime() - f0) / 1_000_000;
+            if (first.statusCode() != 200 || !first.body().contains("id=\"pod-count\"")) {
+                throw new IllegalStateException("first page: " + first.statusCode() + "\n" + first.body());
+            }
+            // Cold: load from the start, while the list is completed in the background and the JIT is cold; a
+            // side thread notes when the whole list has arrived.
+            var listed = java.util.concurrent.CompletableFuture.supplyAsync(() -> waitComplete(http,
+                    app.base + "/api/pods?page=1" + (scenario.allNamespaces() ? "&all-namespaces=true" : ""), n, f0));
+            Load cold = Load.run(http, page, concurrency, COLD_SECONDS);
+            long fullList = listed.get();
+            long peakAfterSync = app.status("VmHWM");
+            System.out.printf("ready after %d ms, first page %d ms, all %,d pods listed after %d ms%n", ready, firstPage, n, fullList);
+            System.out.printf("cold /     p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (first %d s after ready)%n", cold.p50ms(),
+                    cold.p99ms(), cold.rps(), COLD_SECONDS);
+
+            // Warm-up: on two cores the JIT's C2 thread needs a while to finish compiling the hot paths, and
+            // measuring before it is done measures the compiler. Then measure.
+            Load.run(http, page, concurrency, WARMUP_SECONDS);
+            Load.run(http, full, concurrency, WARMUP_SECONDS);
+            long apiBefore = api.nonWatchRequests.get();
+            Load list = Load.run(http, page, concurrency, seconds);
+            Load all = Load.run(http, full, concurrency, seconds);
+            long apiDuring = api.nonWatchRequests.get() - apiBefore;
+            long pageViews = list.requests() + all.requests();
+            long rss = app.status("VmRSS");
+            if (System.getenv("BENCH_HISTOGRAM") != null) {
+                app.jcmd("GC.class_histogram", "bench-histogram-" + n + ".txt");
+            }
+            // Where the RSS is: the JVM's own account (needs -XX:NativeMemoryTracking=summary in BENCH_APP_OPTS)
+            // and the kernel's, mapping by mapping.
+            if (System.getenv("BENCH_MEMORY_DETAIL") != null) {
+                app.jcmd("VM.native_memory", "bench-nmt-" + n + ".txt");
+                app.jcmd("GC.heap_info", "bench-heap-" + n + ".txt");
+                Files.copy(Path.of("/proc", Long.toString(app.pid()), "smaps"), Path.of("target", "bench-smaps-" + n + ".txt"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            long peak = Math.max(peakAfterSync, app.status("VmHWM"));
+            System.out.printf("/          p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", list.p50ms(), list.p99ms(), list.rps(), list.errors());
+            System.out.printf("/api/pods  p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (%d errors)%n", all.p50ms(), all.p99ms(), all.rps(), all.errors());
+            System.out.printf("RSS %d MiB after warm-up, peak %d MiB; %d API requests in %,d page views%n", rss / 1024, peak / 1024, apiDuring, pageViews);
+            if (System.getenv("BENCH_THREADS") != null) {
+                printThreadCpu(app.pid());
+            }
+            return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
+                    pageViews == 0 ? 0 : apiDuring / (double) pageViews);
+        }
+    }
+
+    /**
+     * BENCH_THREADS=1: the app's CPU time by thread over the whole scenario (from /proc; pool threads folded by
+     * name), e.g. how much the JIT compilers took beside Jetty's threads.
+     */
+    static void printThreadCpu(long pid) {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum); // utime, stime
+            }
+        } catch (IOException e) {
+            System.out.println("thread CPU times not readable: " + e.getMessage());
+            return;
+        }
+        ticks.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("thread %-16s %,8d ms CPU%n", e.getKey(), e.getValue() * 10));
+    }
+
+    /** Polls the paged JSON until the list is complete with all n pods; ms since {@code since}. */
+    static long waitComplete(HttpClient http, String url, int n, long since) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode body = MockApi.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (body.path("complete").asBoolean() && body.path("total").asInt() == n) {
+                    return (System.nanoTime() - since) / 1_000_000;
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the list of " + n + " pods did not complete within 120 s");
+    }
+}
