@@ -69,7 +69,7 @@ class ManifestsTest {
     @Test
     void baseHoldsExactlyTheExpectedObjectsInOneNamespace() throws IOException {
         List<Object> objects = resources(BASE);
-        assertThat(objects).hasSize(6);
+        assertThat(objects).hasSize(7);
         String namespace = (String) kustomization(BASE).get("namespace");
         assertThat(only(objects, V1Namespace.class).getMetadata().getName()).isEqualTo(namespace);
         assertThat(only(objects, V1RoleBinding.class).getSubjects().get(0).getNamespace()).isEqualTo(namespace);
@@ -180,16 +180,18 @@ class ManifestsTest {
         // As the image's build runs it: demo mode, then in-cluster mode against stand-in API servers over TLS and
         // HTTP/2 (RSA and EC certificates); it exits 1 naming every live page that did not answer.
         Path log = Files.createTempFile("training", ".log");
+        Path appLog = Files.createTempFile("training-app", ".log"); // its own log, not this JVM's (logback-test.xml)
         Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.poddashboard.training.StartupTraining")
+                "-Dtest.app.log=" + appLog, "-cp", System.getProperty("java.class.path"), "dev.poddashboard.training.StartupTraining")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(training.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(log);
+        String output = Files.readString(log) + Files.readString(appLog);
         assertThat(training.exitValue()).as(output.lines().filter(l -> l.contains("failed") || l.contains("Exception"))
                 .collect(java.util.stream.Collectors.joining("\n"))).isZero();
         // The live rounds spoke TLS to their stand-ins, with an RSA and with an EC chain.
         assertThat(output).containsPattern("mode in-cluster: API server https://127\\.0\\.0\\.1:\\d+/");
         Files.delete(log);
+        Files.delete(appLog);
     }
 
     /** The JVM starts without the AOT cache if the flags it depends on differ; the bench must measure the image's. */
@@ -235,7 +237,7 @@ class ManifestsTest {
             dirs.forEach(d -> names.add(d.getFileName().toString()));
         }
         assertThat(names).containsExactlyInAnyOrder("cluster-wide", "logs", "token-review", "no-automount", "short-token",
-                "legacy-token", "network-policy", "service-monitor");
+                "legacy-token", "network-policy", "service-monitor", "exposed");
         for (String name : names) {
             Path dir = components.resolve(name);
             Map<String, Object> k = kustomization(dir);
@@ -257,8 +259,9 @@ class ManifestsTest {
             }
             for (Map<String, Object> patch : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
                 Map<String, Object> target = (Map<String, Object>) patch.get("target");
-                assertThat(target.get("kind")).as(name).isEqualTo("Deployment");
-                assertThat(target.get("name")).as(name).isEqualTo(deploymentName);
+                assertThat(target.get("kind")).as(name).isIn("Deployment", "Service");
+                assertThat(target.get("name")).as(name).isEqualTo(target.get("kind").equals("Deployment") ? deploymentName
+                        : only(resources(BASE), V1Service.class).getMetadata().getName());
                 if (patch.containsKey("path")) {
                     V1Deployment patched = (V1Deployment) Yaml.load(dir.resolve((String) patch.get("path")).toFile());
                     assertThat(patched.getMetadata().getName()).isEqualTo(deploymentName);
@@ -294,20 +297,46 @@ class ManifestsTest {
                 .anySatisfy(s -> assertThat(s.getServiceAccountToken().getAudience()).isEqualTo("pod-dashboard"));
     }
 
+    private static io.kubernetes.client.openapi.models.V1NetworkPolicy policy(Path dir) throws IOException {
+        return resources(dir).stream().filter(io.kubernetes.client.openapi.models.V1NetworkPolicy.class::isInstance)
+                .map(io.kubernetes.client.openapi.models.V1NetworkPolicy.class::cast).findFirst().orElseThrow();
+    }
+
     @Test
-    void theNetworkPolicySelectsTheAppAndAllowsOnlyItsPortInAndTheApiServerOut() throws IOException {
-        var policy = (io.kubernetes.client.openapi.models.V1NetworkPolicy) resources(BASE.resolve("components/network-policy")).get(0);
+    void byDefaultNoPodMayConnectAndTheComponentsOpenOnlyWhatTheyNeed() throws IOException {
         V1Deployment deployment = deployment();
-        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
-                .isEqualTo(deployment.getSpec().getTemplate().getMetadata().getLabels());
-        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        int containerPort = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
-        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
-            assertThat(rule.getFrom()).isNullOrEmpty();
-            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactly(containerPort);
-        });
-        assertThat(policy.getSpec().getEgress()).singleElement().satisfies(rule ->
+        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        // Base: ingress locked (port-forward and the kubelet's probes are not subject to it).
+        var locked = policy(BASE);
+        assertThat(locked.getSpec().getPodSelector().getMatchLabels()).isEqualTo(labels);
+        assertThat(locked.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(locked.getSpec().getIngress()).isEmpty();
+        // components/network-policy: egress only to the API server.
+        var egress = policy(BASE.resolve("components/network-policy"));
+        assertThat(egress.getSpec().getPodSelector().getMatchLabels()).isEqualTo(labels);
+        assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
+        assertThat(egress.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(egress.getSpec().getEgress()).singleElement().satisfies(rule ->
                 assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactlyInAnyOrder(443, 6443));
+        // components/service-monitor: Prometheus's namespace, to the metrics port only (which serves /metrics only).
+        var metrics = policy(BASE.resolve("components/service-monitor"));
+        assertThat(metrics.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactly(9090);
+        });
+        String monitor = Files.readString(BASE.resolve("components/service-monitor/kustomization.yaml"));
+        assertThat(monitor).contains("{name: METRICS_PORT, value: \"9090\"}").contains("{name: metrics, containerPort: 9090}")
+                .contains("{name: metrics, port: 9090, targetPort: metrics}");
+        assertThat(Settings.fromEnvironment(Map.of("METRICS_PORT", "9090"), Path.of("/nonexistent")).metricsPort()).isEqualTo(9090);
+        // components/exposed: AUTH_MODE=token, and the app's port open to other pods.
+        var exposed = policy(BASE.resolve("components/exposed"));
+        int appPort = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+        assertThat(exposed.getSpec().getIngress()).singleElement().satisfies(rule ->
+                assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntValue()).containsExactly(appPort));
+        assertThat(Files.readString(BASE.resolve("components/exposed/kustomization.yaml"))).contains("{name: AUTH_MODE, value: token}");
+        assertThat(Settings.fromEnvironment(Map.of("AUTH_MODE", "token"), Path.of("/nonexistent")).authMode())
+                .isEqualTo(dev.poddashboard.config.AuthMode.TOKEN);
     }
 
     @Test
@@ -318,14 +347,16 @@ class ManifestsTest {
         int containerPort = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/port", Integer.toString(containerPort)).containsEntry("prometheus.io/path", "/metrics");
-        Map<String, Object> monitor = (Map<String, Object>) resources(BASE.resolve("components/service-monitor")).get(0);
+        Map<String, Object> monitor = (Map<String, Object>) resources(BASE.resolve("components/service-monitor")).stream()
+                .filter(Map.class::isInstance).findFirst().orElseThrow();
         assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
         Map<String, Object> spec = (Map<String, Object>) monitor.get("spec");
         V1Service service = only(resources(BASE), V1Service.class);
         // A ServiceMonitor selects Services by their labels, then scrapes the named port of their endpoints.
         assertThat(((Map<String, Object>) spec.get("selector")).get("matchLabels")).isEqualTo(service.getMetadata().getLabels());
         Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("endpoints")).get(0);
-        assertThat(endpoint.get("port")).isEqualTo(service.getSpec().getPorts().get(0).getName());
+        // the port the component adds to the Service (and to the container, with METRICS_PORT)
+        assertThat(endpoint.get("port")).isEqualTo("metrics");
         assertThat(endpoint.get("path")).isEqualTo("/metrics");
     }
 }

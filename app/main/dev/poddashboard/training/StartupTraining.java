@@ -195,7 +195,8 @@ public final class StartupTraining {
         static StandIn start(TrainingCertificates certificates, Path jwks) throws IOException, InterruptedException {
             Path portFile = jwks.resolveSibling("stand-in.port");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), TrainingApiServer.class.getName(),
+                    "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=dev/poddashboard/training/stand-in-logback.xml",
+                    "-cp", System.getProperty("java.class.path"), TrainingApiServer.class.getName(),
                     certificates.serverKeyStore().toString(), certificates.password(), jwks.toString(), portFile.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

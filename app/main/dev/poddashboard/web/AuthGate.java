@@ -77,7 +77,7 @@ final class AuthGate {
             throw new NotSignedIn("The API server no longer accepts your token: " + rejected.reason());
         }
         if (who instanceof Gatekeeper.Authentication.Unavailable unavailable) {
-            throw new CrossSite.Forbidden(new ErrorView(503, "Cannot check who you are", "The dashboard could not ask "
+            throw new Refused(new ErrorView(503, "Cannot check who you are", "The dashboard could not ask "
                     + "the API server who you are: " + unavailable.reason(), List.of(), List.of(), ""));
         }
         Visitor visitor = ((Gatekeeper.Authentication.Authenticated) who).visitor();
@@ -85,10 +85,10 @@ final class AuthGate {
         Requirement requirement = requirement(ctx);
         Gatekeeper.Decision decision = gatekeeper.decide(visitor, requirement);
         if (decision instanceof Gatekeeper.Decision.Refused refused) {
-            throw new CrossSite.Forbidden(refusal(visitor, requirement, refused.reason()));
+            throw new Refused(refusal(visitor, requirement, refused.reason()));
         }
         if (decision instanceof Gatekeeper.Decision.Unavailable unavailable) {
-            throw new CrossSite.Forbidden(new ErrorView(503, "Cannot check what you may see", "The dashboard could not "
+            throw new Refused(new ErrorView(503, "Cannot check what you may see", "The dashboard could not "
                     + "ask the API server whether you may " + requirement.describe() + ": " + unavailable.reason(),
                     List.of(), List.of(), ""));
         }

@@ -53,27 +53,8 @@ final class CrossSite {
         }
     }
 
-    private static Forbidden refused(String why) {
-        return new Forbidden("Cross-site request refused", "This request changes something, and " + why + ". The dashboard "
-                + "answers such requests only from its own pages.");
-    }
-
-    /** A 403 that is not the API server's: a cross-site request, or a visitor the cluster does not allow. */
-    static final class Forbidden extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient ErrorView view;
-
-        Forbidden(String title, String message) {
-            this(ErrorView.simple(403, title, message));
-        }
-
-        Forbidden(ErrorView view) {
-            super(view.message(), null, false, false);
-            this.view = view;
-        }
-
-        ErrorView view() {
-            return view;
-        }
+    private static Refused refused(String why) {
+        return new Refused(ErrorView.simple(403, "Cross-site request refused", "This request changes something, and " + why
+                + ". The dashboard answers such requests only from its own pages."));
     }
 }

@@ -40,7 +40,7 @@ final class ErrorPages {
             respond(ctx, e.view(), Map.of("limit", e.limit().label(), "retryAfterSeconds", e.retryAfterSeconds()));
         });
         routes.exception(ClusterException.class, (e, ctx) -> respond(ctx, view(e)));
-        routes.exception(CrossSite.Forbidden.class, (e, ctx) -> respond(ctx, e.view()));
+        routes.exception(Refused.class, (e, ctx) -> respond(ctx, e.view()));
         routes.exception(LogProblem.class, (e, ctx) -> respond(ctx, view(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

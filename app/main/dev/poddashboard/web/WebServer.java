@@ -16,6 +16,14 @@ public final class WebServer {
     /** Request bodies are small forms; a pasted token may be up to 16 KiB, so 64 KiB leaves room and no more. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
+    private static org.eclipse.jetty.server.ServerConnector connector(org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http, String host, int port) {
+        var connector = new org.eclipse.jetty.server.ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
     public static Javalin create(Connection connection, Services services, ObjectMapper mapper, Clock clock,
                                  dev.poddashboard.config.Settings settings) {
         dev.poddashboard.config.StreamLimits liveStreams = settings.liveStreams();
@@ -48,6 +56,13 @@ public final class WebServer {
                 stop.install(server);
             });
             config.startup.showJavalinBanner = false;
+            if (settings.metricsPort() > 0) {
+                // Two ports: the app's (host and port as start() is given them) and one that serves only /metrics, so a
+                // NetworkPolicy can admit Prometheus to the metrics and to nothing else (components/service-monitor).
+                var jetty = config.jetty;
+                config.jetty.addConnector((server, http) -> connector(server, http, jetty.host, jetty.port));
+                config.jetty.addConnector((server, http) -> connector(server, http, jetty.host, settings.metricsPort()));
+            }
             // What a token source makes slowly (the demo's key pair) is made once the server listens, not during
             // the start (TokenSource.prepare).
             config.events.serverStarted(services.tokens()::prepare);
@@ -74,6 +89,14 @@ public final class WebServer {
             });
 
             config.routes.before(requestLog::started);
+            if (settings.metricsPort() > 0) {
+                config.routes.before(ctx -> {
+                    if (ctx.req().getLocalPort() == settings.metricsPort() && !ctx.path().equals("/metrics")) {
+                        throw new Refused(ErrorView.simple(404, "Not on this port", "This port serves /metrics only; "
+                                + "the dashboard's pages are on its other port (PORT)."));
+                    }
+                });
+            }
             config.routes.after(requestLog::finished);
             // A POST another site's page makes a browser send is refused, in both modes (CSRF).
             config.routes.before(CrossSite::check);
