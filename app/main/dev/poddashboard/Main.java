@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.poddashboard.cluster.ApiCalls;
+import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.Connection;
+import dev.poddashboard.lesson.ClusterReads;
+import dev.poddashboard.lesson.Labs;
+import dev.poddashboard.lesson.LessonService;
+import dev.poddashboard.token.Binding;
 import dev.poddashboard.cluster.Connector;
 import dev.poddashboard.config.InvalidSettingException;
 import dev.poddashboard.events.ApiPodEvents;
@@ -156,20 +161,51 @@ public final class Main {
             // A rotation lands in the history (and the metrics) even when nobody opens a page.
             history.watch(ROTATION_CHECK);
         }
-        return new Services(new PodService(pods, clock), new Namespaces(Optional.of(api), connection.namespace(), clock),
+        PodService podService = new PodService(pods, clock);
+        TokenInspector inspector = new TokenInspector(new OidcKeys(api, clock), clock);
+        ApiIdentityChecks identity = new ApiIdentityChecks(api);
+        LessonService lesson = new LessonService(connection.mode().value(), connection.namespace(), version, identity, tokens,
+                inspector, history, podService, ClusterReads.of(api),
+                new Labs(inspector, identity, boundObjects(podService), version::current, clock), clock);
+        return new Services(podService, new Namespaces(Optional.of(api), connection.namespace(), clock),
                 new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens,
-                history, new TokenInspector(new OidcKeys(api, clock), clock), new ApiIdentityChecks(api), metrics, version);
+                history, inspector, identity, metrics, version, lesson);
+    }
+
+    /**
+     * Whether a lab token's bound object is still there, as far as the dashboard may read: a pod by name and uid
+     * (a new pod with the same name is another pod); Secrets and Nodes it may not read.
+     */
+    private static Labs.BoundObjects boundObjects(PodService pods) {
+        return (binding, namespace) -> {
+            if (binding.kind() != Binding.Kind.POD || namespace.isEmpty()) {
+                return "unknown";
+            }
+            try {
+                return pods.detail(namespace, binding.name()).uid().equals(binding.uid()) ? "exists" : "replaced";
+            } catch (ClusterException.NotFound gone) {
+                return "gone";
+            } catch (ClusterException other) {
+                return "unknown";
+            }
+        };
     }
 
 
     private static Services demo(Connection connection, Clock clock, Metrics metrics, ServerVersion version) {
         DemoToken token = new DemoToken(connection.namespace(), DemoPods.SERVICE_ACCOUNT, clock.instant());
         DemoPods pods = new DemoPods(connection.namespace(), clock.instant());
-        return new Services(new PodService(pods, clock), new Namespaces(Optional.empty(), connection.namespace(), clock),
+        PodService podService = new PodService(pods, clock);
+        TokenHistory history = new TokenHistory(token, clock);
+        TokenInspector inspector = new TokenInspector(token, clock);
+        DemoIdentityChecks identity = new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD,
+                () -> ((TokenRead.Mounted) token.read()).raw());
+        LessonService lesson = new LessonService(connection.mode().value(), connection.namespace(), version, identity, token,
+                inspector, history, podService, ClusterReads.DEMO,
+                new Labs(inspector, identity, boundObjects(podService), version::current, clock), clock);
+        return new Services(podService, new Namespaces(Optional.empty(), connection.namespace(), clock),
                 new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
-                new TokenHistory(token, clock), new TokenInspector(token, clock),
-                new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD,
-                        () -> ((TokenRead.Mounted) token.read()).raw()), metrics, version);
+                history, inspector, identity, metrics, version, lesson);
     }
 
     /** The one JSON configuration: RFC 3339 times, unknown fields ignored (the API grows). */

@@ -2,6 +2,7 @@ package dev.poddashboard.web;
 
 import dev.poddashboard.events.PodEvents;
 import dev.poddashboard.identity.IdentityChecks;
+import dev.poddashboard.lesson.LessonService;
 import dev.poddashboard.logs.Logs;
 import dev.poddashboard.metrics.Metrics;
 import dev.poddashboard.pods.Namespaces;
@@ -15,5 +16,5 @@ import dev.poddashboard.version.ServerVersion;
 /** What the web layer needs from the rest of the app, built once in the composition root. */
 public record Services(PodService pods, Namespaces namespaces, PodEvents events, Logs logs, PodManifest manifests,
                        TokenSource tokens, TokenHistory history, TokenInspector inspector, IdentityChecks identity,
-                       Metrics metrics, ServerVersion version) {
+                       Metrics metrics, ServerVersion version, LessonService lesson) {
 }

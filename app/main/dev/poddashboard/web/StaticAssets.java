@@ -18,7 +18,7 @@ import org.webjars.WebJarVersionLocator;
  */
 final class StaticAssets {
     private static final List<String> OWN = List.of("css/app.css", "js/countdown.js", "js/live.js", "js/logs.js",
-            "js/copy.js", "js/token-history.js", "js/display.js",
+            "js/copy.js", "js/token-history.js", "js/display.js", "js/lesson.js",
             "favicon.svg");
 
     record Asset(byte[] bytes, String contentType, String etag, String cacheControl) {

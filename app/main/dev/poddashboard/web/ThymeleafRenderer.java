@@ -47,6 +47,9 @@ final class ThymeleafRenderer implements FileRenderer {
         if (path.startsWith("/access")) {
             return "access";
         }
+        if (path.startsWith("/lesson")) {
+            return "lesson";
+        }
         return path.startsWith("/token") ? "token" : "pods";
     }
 

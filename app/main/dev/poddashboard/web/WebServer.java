@@ -44,6 +44,7 @@ public final class WebServer {
         AuthGate gate = settings.authMode() == dev.poddashboard.config.AuthMode.TOKEN
                 ? new AuthGate(new dev.poddashboard.auth.Gatekeeper(services.identity(), clock),
                 new dev.poddashboard.auth.Sessions(clock), params) : null;
+        LessonController lesson = new LessonController(services.lesson(), mapper, questions);
         RequestLog requestLog = new RequestLog(services.metrics());
         services.metrics().streams("pods", events::open, limit -> events.bounds().refused(
                 limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
@@ -125,6 +126,11 @@ public final class WebServer {
             config.routes.get("/access", access::page);
             config.routes.get("/api/access", access::matrixJson);
             config.routes.get("/api/access/can-i", access::canIJson);
+            config.routes.get("/lesson", lesson::page);
+            config.routes.get("/api/lesson", lesson::json);
+            config.routes.post("/api/lab", lesson::openLab);
+            config.routes.get("/api/lab/{id}", lesson::pollLab);
+            config.routes.delete("/api/lab/{id}", lesson::forgetLab);
             config.routes.get("/token", tokens::page);
             config.routes.get("/api/token", tokens::json);
             config.routes.get("/token/decode", tokens::decodeForm);
