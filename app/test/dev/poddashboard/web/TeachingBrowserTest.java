@@ -29,7 +29,7 @@ class TeachingBrowserTest {
     private static final List<String> PAGES = List.of("/", "/pods/my-kubernetes-dashboard", "/token", "/token/decode",
             "/access", "/access?verb=delete&resource=secrets", "/pods/crash-demo?namespace=realnode-demo",
             "/pods/crash-demo/logs?namespace=realnode-demo&previous=true", "/pods/crash-demo/yaml?namespace=realnode-demo",
-            "/?namespace=other");
+            "/?namespace=other", "/lesson");
     private static MockApiServer api;
     private static RunningApp app;
     private Browser browser;
