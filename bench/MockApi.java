@@ -71,6 +71,31 @@ final class MockApi implements AutoCloseable {
     }
 
     /**
+     * {@code MockApi DIR}: serves 100 pods in namespace "bench" over TLS (RSA), with a service-account directory for
+     * the app in DIR/sa (token, ca.crt, namespace, readable by the image's user) and its port in DIR/port, until its
+     * standard input closes. bench/image-start runs the image in in-cluster mode against it.
+     */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        Path fixtures = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures"));
+        TrainingCertificates tls = TrainingCertificates.make(dir.resolve("tls"), TrainingCertificates.KeyType.RSA);
+        try (MockApi api = new MockApi(Pods.of(100, 1, Pods.templates(fixtures)), Pods.columns(fixtures), false, tls)) {
+            api.warmUp(tls, Pods.NAMESPACE);
+            Path sa = java.nio.file.Files.createDirectories(dir.resolve("sa"));
+            java.nio.file.Files.writeString(sa.resolve("token"), ((dev.poddashboard.token.TokenRead.Mounted)
+                    new dev.poddashboard.token.DemoToken(Pods.NAMESPACE, "dashboard-sa", java.time.Instant.now()).read()).raw());
+            java.nio.file.Files.copy(tls.caCertificate(), sa.resolve("ca.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            java.nio.file.Files.writeString(sa.resolve("namespace"), Pods.NAMESPACE);
+            for (Path f : List.of(sa, sa.resolve("token"), sa.resolve("ca.crt"), sa.resolve("namespace"))) {
+                f.toFile().setReadable(true, false);
+                f.toFile().setExecutable(java.nio.file.Files.isDirectory(f), false);
+            }
+            java.nio.file.Files.writeString(dir.resolve("port"), Integer.toString(api.port()));
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    /**
      * A real API server is warm when a pod starts; this one runs in a fresh JVM. Before the app starts, its TLS, HTTP/2
      * and list paths are run a few hundred times (a client trusting its CA, as the app does), so the first page the
      * bench times is the app's cost, not the mock's JIT.

@@ -74,10 +74,11 @@ final class LessonController {
     /** {@code POST /api/lab}: {"token": "...", "audience": "..."}; 201 with the lab, never the token. */
     void openLab(Context ctx) {
         ctx.header("Cache-Control", "no-store");
+        String raw = ctx.body(); // read first: a refusal must not leave it unread
         questions.take(ctx);
         JsonNode body;
         try {
-            body = mapper.readTree(ctx.body());
+            body = mapper.readTree(raw);
         } catch (java.io.IOException e) {
             throw new BadRequest("the body is not valid JSON; send {\"token\": \"<jwt>\", \"audience\": \"<optional>\"}");
         }

@@ -165,9 +165,9 @@ final class TokenController {
 
     void decode(Context ctx) {
         noStore(ctx);
-        questions.take(ctx);
-        String token = ctx.formParam("token");
+        String token = ctx.formParam("token"); // the body read first: a refusal must not leave it unread
         String audience = ctx.formParam("audience");
+        questions.take(ctx);
         try {
             DecodePage result = decoded(token, audience);
             ctx.render("token/decode", formModel(Map.of("result", result, "audience",
@@ -182,6 +182,7 @@ final class TokenController {
     /** {@code POST /api/token/decode}: {"token": "...", "audience": "..."} as JSON, or form fields. */
     void decodeJson(Context ctx) {
         noStore(ctx);
+        ctx.body(); // read first (a body over the limit is a 413): a refusal must not leave it unread
         questions.take(ctx);
         String token;
         String audience;

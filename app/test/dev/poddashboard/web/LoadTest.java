@@ -37,8 +37,10 @@ class LoadTest {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<HttpResponse<InputStream>> streams = new ArrayList<>();
             for (int i = 0; i < STREAMS; i++) {
+                // twenty browsers (each its own pd-client cookie): one browser may hold ten live lists
                 HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/pods/events?namespace=dashboard"))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                        .header("Accept", "text/event-stream").header("Cookie", "pd-client=" + java.util.UUID.randomUUID())
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(stream.statusCode()).isEqualTo(200);
                 streams.add(stream);
             }

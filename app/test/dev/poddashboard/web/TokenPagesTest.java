@@ -209,4 +209,16 @@ class TokenPagesTest {
         assertThat(page).contains("the signature does not match").contains("not authenticated")
                 .contains("invalid bearer token");
     }
+
+    @Test
+    void theDecoderAsksTheApiServerAtMostThirtyTimesAMinuteForOneBrowser() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(app.postJson("/api/token/decode", "{\"token\":\"" + Fixtures.token("plain.jwt") + "\"}").statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> refused = app.postJson("/api/token/decode", "{\"token\":\"" + Fixtures.token("plain.jwt") + "\"}");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("at most 30 a minute");
+    }
 }
