@@ -50,6 +50,9 @@
     function go(i) {
       at = Math.max(0, Math.min(steps.length - 1, i));
       steps.forEach(function (s, k) { s.classList.toggle('current', k === at); });
+      // the lab shares the screen only with the steps it checks
+      var lab = document.getElementById('lab');
+      if (lab) { lab.classList.toggle('current', steps[at].getAttribute('data-lab') === 'true'); }
       if (window.history && window.history.replaceState) { window.history.replaceState(null, '', '#' + steps[at].id); }
     }
     go(at);

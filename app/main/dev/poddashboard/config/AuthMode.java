@@ -1,7 +1,5 @@
 package dev.poddashboard.config;
 
-import java.util.Locale;
-
 /** Who may look ({@code AUTH_MODE}): anyone who reaches the port, or only visitors the cluster authenticates. */
 public enum AuthMode {
     /** Whoever reaches the port sees what the service account may see: the port-forward lesson (the default). */
@@ -20,12 +18,6 @@ public enum AuthMode {
     }
 
     static AuthMode parse(String raw) {
-        String wanted = raw.trim().toLowerCase(Locale.ROOT);
-        for (AuthMode mode : values()) {
-            if (mode.value.equals(wanted)) {
-                return mode;
-            }
-        }
-        throw new InvalidSettingException("AUTH_MODE", "'" + raw + "' is neither none nor token");
+        return Mode.choice("AUTH_MODE", raw, values(), AuthMode::value);
     }
 }

@@ -22,12 +22,16 @@ public enum Mode {
     }
 
     static Mode parse(String raw) {
+        return choice("DASHBOARD_MODE", raw, values(), Mode::value);
+    }
+
+    /** One of a setting's values, case-insensitively; else the variable, the value and the choices, named. */
+    static <E extends Enum<E>> E choice(String variable, String raw, E[] values, java.util.function.Function<E, String> value) {
         String wanted = raw.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(mode -> mode.value.equals(wanted))
+        return Arrays.stream(values)
+                .filter(v -> value.apply(v).equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new InvalidSettingException("DASHBOARD_MODE",
-                        "'" + raw + "' is not one of " + Arrays.stream(values()).map(Mode::value)
-                                .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new InvalidSettingException(variable,
+                        "'" + raw + "' is not one of " + Arrays.stream(values).map(value).collect(Collectors.joining(", "))));
     }
 }

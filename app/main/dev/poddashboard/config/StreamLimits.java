@@ -4,8 +4,8 @@ package dev.poddashboard.config;
  * How many live pod lists (server-sent-event streams of {@code /api/pods/events}) may be open.
  *
  * @param max       {@code MAX_LIVE_STREAMS}: in the whole app; by default one per {@value #HEAP_PER_STREAM_KIB} KiB
- *                  of the JVM's maximum heap, which follows the container's memory limit (1,008 under the
- *                  Deployment's 320 Mi, where the heap may grow to 126 MiB)
+ *                  of the JVM's maximum heap, which follows the container's memory limit (about 1,000 under the
+ *                  Deployment's 320 Mi, 995 measured)
  * @param perClient {@code MAX_LIVE_STREAMS_PER_CLIENT}: per browser (default 10: several tabs are normal)
  */
 public record StreamLimits(int max, int perClient) {

@@ -50,6 +50,9 @@ class SettingsTest {
                 .hasMessageContaining("PORT");
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DASHBOARD_MODE", "cloud"), home))
                 .hasMessage("invalid DASHBOARD_MODE: 'cloud' is not one of auto, in-cluster, kubeconfig, demo");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("AUTH_MODE", "oidc"), home))
+                .hasMessage("invalid AUTH_MODE: 'oidc' is not one of none, token");
+        assertThat(Settings.fromEnvironment(Map.of("AUTH_MODE", " Token "), home).authMode()).isEqualTo(AuthMode.TOKEN);
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TOKEN_REFRESH_SECONDS", "-1"), home))
                 .hasMessageContaining("TOKEN_REFRESH_SECONDS");
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DASHBOARD_NAMESPACE", "Bad Name"), home))

@@ -60,8 +60,10 @@ class LessonBrowserTest {
         driver.get(app.baseUrl() + "/lesson?present=1");
         assertThat(current().getAttribute("id")).isEqualTo("step-identity");
         assertThat(driver.findElements(By.cssSelector(".lesson-step")).stream().filter(WebElement::isDisplayed)).hasSize(1);
+        assertThat(driver.findElement(By.id("lab")).isDisplayed()).as("the lab waits for its steps").isFalse();
         var body = driver.findElement(By.tagName("body"));
-        while (!current().getAttribute("id").equals("step-pods-log")) {
+        int steps = driver.findElements(By.cssSelector(".lesson-step")).size();
+        for (int i = 0; i < steps && !current().getAttribute("id").equals("step-pods-log"); i++) {
             body.sendKeys(Keys.ARROW_RIGHT);
         }
         body.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_LEFT);
@@ -82,6 +84,13 @@ class LessonBrowserTest {
         // remembered in this browser: a later visit still says when it held
         driver.navigate().refresh();
         assertThat(current().findElement(By.cssSelector("[data-role=held]")).getText()).startsWith("held at ");
+        browser.screenshot("lesson-presenter");
+        var reloaded = driver.findElement(By.tagName("body"));
+        for (int i = 0; i < steps && !"true".equals(current().getAttribute("data-lab")); i++) {
+            reloaded.sendKeys(Keys.ARROW_RIGHT);
+        }
+        assertThat(current().getAttribute("data-lab")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("lab")).isDisplayed()).as("the lab beside a step it checks").isTrue();
         assertThat(browser.axeViolations()).isEmpty();
     }
 

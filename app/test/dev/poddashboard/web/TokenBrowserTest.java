@@ -71,6 +71,7 @@ class TokenBrowserTest {
         browser.waiting().until(d -> !countdown.getText().equals(first));
         assertThat(secondsLeft(countdown.getText())).isLessThan(secondsLeft(first));
 
+        browser.screenshot("token-page-top"); // README's picture of the token page (docs/token-page.png)
         var summary = driver.findElement(By.cssSelector("#raw-json summary"));
         new org.openqa.selenium.interactions.Actions(driver).scrollToElement(summary).perform();
         browser.screenshot("token-page");
