@@ -2,6 +2,7 @@ package dev.poddashboard.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.Main;
+import dev.poddashboard.config.LogSetup;
 import dev.poddashboard.config.Settings;
 import dev.poddashboard.pods.ParserWarmup;
 import dev.poddashboard.token.DemoToken;
@@ -72,6 +73,7 @@ public final class StartupTraining {
             live.add(new Prepared(dir, type));
         }
         try {
+            LogSetup.rehearseJson(); // a pod may run with LOG_FORMAT=json
             train(Map.of("DASHBOARD_MODE", "demo"), PAGES); // its 403 and 404 pages are meant
             for (Prepared prepared : live) {
                 try (StandIn api = prepared.standIn()) {

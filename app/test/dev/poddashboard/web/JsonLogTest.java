@@ -33,6 +33,16 @@ class JsonLogTest {
     }
 
     @Test
+    void theTrainingRunsRehearsalEncodesAnAccessLineAsTheAppDoes() throws Exception {
+        JsonNode line = JSON.readTree(LogSetup.rehearseJson());
+        assertThat(line.path("logger").asText()).isEqualTo("access");
+        assertThat(line.path("message").asText()).isEqualTo("GET / 200");
+        assertThat(line.path("status").asInt()).isEqualTo(200);
+        assertThat(line.has("time")).isTrue();
+        assertThat(line.has("@version")).isFalse();
+    }
+
+    @Test
     void everyLineIsAJsonObjectAndRequestsCarryRouteStatusAndDuration() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
