@@ -30,6 +30,7 @@ import dev.poddashboard.pods.PodService;
 import dev.poddashboard.cluster.KubeApi;
 import dev.poddashboard.config.Mode;
 import dev.poddashboard.identity.ApiIdentityChecks;
+import dev.poddashboard.identity.IdentityChecks;
 import dev.poddashboard.identity.DemoIdentityChecks;
 import dev.poddashboard.token.DemoToken;
 import dev.poddashboard.token.OidcKeys;
@@ -164,12 +165,19 @@ public final class Main {
         PodService podService = new PodService(pods, clock);
         TokenInspector inspector = new TokenInspector(new OidcKeys(api, clock), clock);
         ApiIdentityChecks identity = new ApiIdentityChecks(api);
-        LessonService lesson = new LessonService(connection.mode().value(), connection.namespace(), version, identity, tokens,
-                inspector, history, podService, ClusterReads.of(api),
-                new Labs(inspector, identity, boundObjects(podService), version::current, clock), clock);
+        LessonService lesson = lesson(connection, version, identity, tokens, inspector, history, podService,
+                ClusterReads.of(api), clock);
         return new Services(podService, new Namespaces(Optional.of(api), connection.namespace(), clock),
                 new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens,
                 history, inspector, identity, metrics, version, lesson);
+    }
+
+    /** The lesson and its lab, over what the pages use. */
+    private static LessonService lesson(Connection connection, ServerVersion version, IdentityChecks identity,
+                                        TokenSource tokens, TokenInspector inspector, TokenHistory history,
+                                        PodService pods, ClusterReads reads, Clock clock) {
+        return new LessonService(connection.mode().value(), connection.namespace(), version, identity, tokens, inspector,
+                history, pods, reads, new Labs(inspector, identity, boundObjects(pods), version::current, clock), clock);
     }
 
     /**
@@ -200,9 +208,8 @@ public final class Main {
         TokenInspector inspector = new TokenInspector(token, clock);
         DemoIdentityChecks identity = new DemoIdentityChecks(connection.namespace(), DemoPods.SERVICE_ACCOUNT, DemoToken.POD,
                 () -> ((TokenRead.Mounted) token.read()).raw());
-        LessonService lesson = new LessonService(connection.mode().value(), connection.namespace(), version, identity, token,
-                inspector, history, podService, ClusterReads.DEMO,
-                new Labs(inspector, identity, boundObjects(podService), version::current, clock), clock);
+        LessonService lesson = lesson(connection, version, identity, token, inspector, history, podService,
+                ClusterReads.DEMO, clock);
         return new Services(podService, new Namespaces(Optional.empty(), connection.namespace(), clock),
                 new DemoPodEvents(pods, clock), new Logs(pods, new DemoLogSource(pods, clock)), new PodManifest(pods), token,
                 history, inspector, identity, metrics, version, lesson);

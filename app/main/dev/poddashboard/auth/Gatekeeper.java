@@ -71,15 +71,11 @@ public final class Gatekeeper {
             return cached.value();
         }
         Check<TokenReviewResult> review = identity.review(token, List.of());
-        Authentication result;
-        if (review instanceof Check.Ok<TokenReviewResult> ok) {
-            result = ok.value().authenticated() ? new Authentication.Authenticated(new Visitor(ok.value().user()))
-                    : new Authentication.Rejected(ok.value().error().isEmpty() ? "the token is not valid" : ok.value().error());
-        } else if (review instanceof Check.Denied<TokenReviewResult> denied) {
-            return new Authentication.Unavailable(denied.explanation());
-        } else {
-            return new Authentication.Unavailable(((Check.Unavailable<TokenReviewResult>) review).reason());
+        if (!(review instanceof Check.Ok<TokenReviewResult> ok)) {
+            return new Authentication.Unavailable(review.problem()); // not kept: the next request asks again
         }
+        Authentication result = ok.value().authenticated() ? new Authentication.Authenticated(new Visitor(ok.value().user()))
+                : new Authentication.Rejected(ok.value().error().isEmpty() ? "the token is not valid" : ok.value().error());
         remember(authentications, key, result);
         return result;
     }
@@ -98,14 +94,10 @@ public final class Gatekeeper {
                 ? identity.userCanI(visitor.user(), r.question(), "")
                 : identity.userCanI(visitor.user(), new dev.poddashboard.identity.AccessQuestion("",
                 ((Requirement.NonResource) requirement).verb(), "", "", "", ""), ((Requirement.NonResource) requirement).path());
-        Decision decision;
-        if (answer instanceof Check.Ok<AccessAnswer> ok) {
-            decision = ok.value().allowed() ? new Decision.Allowed() : new Decision.Refused(ok.value().reason());
-        } else if (answer instanceof Check.Denied<AccessAnswer> denied) {
-            return new Decision.Unavailable(denied.explanation());
-        } else {
-            return new Decision.Unavailable(((Check.Unavailable<AccessAnswer>) answer).reason());
+        if (!(answer instanceof Check.Ok<AccessAnswer> ok)) {
+            return new Decision.Unavailable(answer.problem());
         }
+        Decision decision = ok.value().allowed() ? new Decision.Allowed() : new Decision.Refused(ok.value().reason());
         remember(decisions, key, decision);
         return decision;
     }

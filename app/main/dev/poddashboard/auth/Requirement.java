@@ -24,8 +24,7 @@ public sealed interface Requirement {
     default String describe() {
         if (this instanceof Resource r) {
             AccessQuestion q = r.question();
-            return q.verb() + " " + q.resourceArg() + (q.name().isEmpty() ? "" : " " + q.name())
-                    + (q.namespace().isEmpty() ? " in all namespaces" : " in namespace " + q.namespace());
+            return q.asked() + (q.namespace().isEmpty() ? " in all namespaces" : " in namespace " + q.namespace());
         }
         if (this instanceof NonResource n) {
             return n.verb() + " " + n.path();
@@ -37,8 +36,8 @@ public sealed interface Requirement {
     default String canI(Visitor visitor) {
         if (this instanceof Resource r) {
             AccessQuestion q = r.question();
-            return "kubectl auth can-i " + q.verb() + " " + q.resourceArg() + (q.name().isEmpty() ? "" : " " + q.name())
-                    + (q.namespace().isEmpty() ? " --all-namespaces" : " -n " + q.namespace()) + " " + visitor.asFlags();
+            return "kubectl auth can-i " + q.asked() + (q.namespace().isEmpty() ? " --all-namespaces" : " -n " + q.namespace())
+                    + " " + visitor.asFlags();
         }
         if (this instanceof NonResource n) {
             return "kubectl auth can-i " + n.verb() + " " + n.path() + " " + visitor.asFlags();

@@ -34,6 +34,11 @@ public final class Sessions {
             this.ends = ends;
             this.lastSeen = now;
         }
+
+        /** Past its end, or idle for {@link #IDLE}. */
+        boolean over(Instant now) {
+            return !now.isBefore(ends) || !now.isBefore(lastSeen.plus(IDLE));
+        }
     }
 
     /** A new session: its id for the cookie, and how long the cookie should live. */
@@ -73,7 +78,7 @@ public final class Sessions {
         if (session == null) {
             return Optional.empty();
         }
-        if (!now.isBefore(session.ends) || !now.isBefore(session.lastSeen.plus(IDLE))) {
+        if (session.over(now)) {
             byId.remove(id, session);
             return Optional.empty();
         }
@@ -92,6 +97,6 @@ public final class Sessions {
     }
 
     private void sweep(Instant now) {
-        byId.entrySet().removeIf(e -> !now.isBefore(e.getValue().ends) || !now.isBefore(e.getValue().lastSeen.plus(IDLE)));
+        byId.values().removeIf(session -> session.over(now));
     }
 }

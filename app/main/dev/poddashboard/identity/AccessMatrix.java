@@ -74,8 +74,7 @@ public final class AccessMatrix {
         }
         String problem = rules instanceof Check.Ok<RulesTable> ok ? "the API server marked the rules review incomplete"
                 + (ok.value().evaluationError().isEmpty() ? "" : ": " + ok.value().evaluationError())
-                : rules instanceof Check.Denied<RulesTable> denied ? denied.explanation()
-                : ((Check.Unavailable<RulesTable>) rules).reason();
+                : rules.problem();
         return new Matrix(namespace, rules instanceof Check.Ok, "SelfSubjectAccessReview per cell", problem,
                 RESOURCES.stream().map(resource -> new Row(resource, cells(verb -> reviewed(namespace, resource, verb)))).toList());
     }

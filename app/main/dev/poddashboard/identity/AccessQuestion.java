@@ -13,4 +13,9 @@ public record AccessQuestion(String namespace, String verb, String group, String
     public String resourceArg() {
         return resource + (group.isEmpty() ? "" : "." + group) + (subresource.isEmpty() ? "" : "/" + subresource);
     }
+
+    /** What is asked, as kubectl auth can-i takes it: "get pods/log my-app", "list pods". */
+    public String asked() {
+        return verb + " " + resourceArg() + (name.isEmpty() ? "" : " " + name);
+    }
 }

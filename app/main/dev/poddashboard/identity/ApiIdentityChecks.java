@@ -83,14 +83,12 @@ public final class ApiIdentityChecks implements IdentityChecks {
             return new Check.Ok<>(new TokenReviewResult(Boolean.TRUE.equals(s.authenticated()),
                     s.user() == null ? new UserInfo(null, null, null, null) : s.user(), s.audiences(), s.error()));
         } catch (ClusterException.Forbidden e) {
-            String sa = e.denial().flatMap(RbacDenial::serviceAccount).orElse("dashboard:dashboard-sa");
-            String ns = sa.substring(0, sa.indexOf(':'));
-            String name = sa.substring(sa.indexOf(':') + 1);
+            String sa = refusedAccount(e);
             return new Check.Denied<>("The API server refused the TokenReview: " + e.getMessage() + ". Creating "
                     + "TokenReviews needs the ClusterRole system:auth-delegator, which service accounts do not have by "
                     + "default. Bind it (or add components/token-review to the kustomization) and reload.",
-                    List.of("kubectl create clusterrolebinding " + name + "-auth-delegator --clusterrole=system:auth-delegator --serviceaccount=" + sa),
-                    AUTH_DELEGATOR_YAML.formatted(name, ns));
+                    List.of(authDelegatorGrant(sa)),
+                    AUTH_DELEGATOR_YAML.formatted(sa.substring(sa.indexOf(':') + 1), sa.substring(0, sa.indexOf(':'))));
         } catch (ClusterException e) {
             return new Check.Unavailable<>(e.sentence());
         }
@@ -197,11 +195,21 @@ public final class ApiIdentityChecks implements IdentityChecks {
         } catch (ClusterException.Forbidden e) {
             return new Check.Denied<>("The API server refused the SubjectAccessReview: " + e.getMessage() + ". Asking "
                     + "what another user may do needs the ClusterRole system:auth-delegator (components/token-review).",
-                    List.of("kubectl create clusterrolebinding dashboard-sa-auth-delegator --clusterrole=system:auth-delegator "
-                            + "--serviceaccount=<namespace>:dashboard-sa"), "");
+                    List.of(authDelegatorGrant(refusedAccount(e))), "");
         } catch (ClusterException e) {
             return new Check.Unavailable<>(e.sentence());
         }
+    }
+
+    /** The service account the API server refused, "namespace:name", as its 403 names it. */
+    private static String refusedAccount(ClusterException.Forbidden e) {
+        return e.denial().flatMap(RbacDenial::serviceAccount).orElse("dashboard:dashboard-sa");
+    }
+
+    /** The binding that lets that service account create TokenReviews and SubjectAccessReviews. */
+    private static String authDelegatorGrant(String sa) {
+        return "kubectl create clusterrolebinding " + sa.substring(sa.indexOf(':') + 1)
+                + "-auth-delegator --clusterrole=system:auth-delegator --serviceaccount=" + sa;
     }
 
     private static Map<String, Object> attributes(AccessQuestion q) {

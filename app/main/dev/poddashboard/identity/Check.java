@@ -19,6 +19,14 @@ public sealed interface Check<T> {
         return this instanceof Denied ? "denied" : "unavailable";
     }
 
+    /** Why there is no value: a denial's explanation or the reason there was no answer; empty for an answer. */
+    default String problem() {
+        if (this instanceof Denied<T> denied) {
+            return denied.explanation();
+        }
+        return this instanceof Unavailable<T> unavailable ? unavailable.reason() : "";
+    }
+
     @JsonTypeName("ok")
     record Ok<T>(T value) implements Check<T> {
     }

@@ -1,5 +1,7 @@
 package dev.poddashboard.lesson;
 
+import static dev.poddashboard.lesson.Lesson.TIME;
+
 import dev.poddashboard.identity.Check;
 import dev.poddashboard.identity.IdentityChecks;
 import dev.poddashboard.identity.TokenReviewResult;
@@ -14,8 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,7 +37,6 @@ public final class Labs {
     public static final Duration LIFETIME = Duration.ofMinutes(15);
     public static final Duration REVIEW_EVERY = Duration.ofSeconds(5);
     private static final int MAX_POINTS = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** Whether the bound object is there: "exists", "gone", "replaced" (same name, another uid) or "unknown". */
     public interface BoundObjects {
@@ -205,7 +204,7 @@ public final class Labs {
                 lab.grant = denied.commands();
                 point = new Point(now, "no-permission", "TokenReview is not allowed for the dashboard");
             } else {
-                point = new Point(now, "no-answer", ((Check.Unavailable<TokenReviewResult>) review).reason());
+                point = new Point(now, "no-answer", review.problem());
             }
             lab.boundState = lab.view.binding().bound() ? objects.state(lab.view.binding(), lab.namespace) : "";
             Point last = lab.timeline.isEmpty() ? null : lab.timeline.get(lab.timeline.size() - 1);

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * (real answers) by a pure function: the unit tests feed it canned answers of both server versions.
  */
 public final class Lesson {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** How the lesson writes a time: 10:42:07, in UTC. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** A step: its words, and how its state and commands follow from the facts. */
     record Definition(String id, String title, String teaches, Function<Facts, List<String>> commands, String page,

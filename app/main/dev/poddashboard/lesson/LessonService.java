@@ -37,8 +37,13 @@ public final class LessonService {
     public static final Duration FRESH = Duration.ofSeconds(3);
     static final Duration DEADLINE = Duration.ofSeconds(4);
 
-    /** What /api/lesson answers. */
-    public record View(String serverVersion, String mode, Instant checkedAt, List<Step> steps) {
+    /**
+     * What /api/lesson answers.
+     *
+     * @param ownPod the dashboard's own pod, for the steps' links to it; empty when unknown (not in the answer)
+     */
+    public record View(String serverVersion, String mode, Instant checkedAt, List<Step> steps,
+                       @com.fasterxml.jackson.annotation.JsonIgnore String ownPod) {
     }
 
     private final String mode;
@@ -91,7 +96,8 @@ public final class LessonService {
                 return now;
             }
             Facts facts = gather();
-            View view = new View(facts.version().label(), mode, facts.now(), Lesson.evaluate(facts));
+            View view = new View(facts.version().label(), mode, facts.now(), Lesson.evaluate(facts),
+                    facts.pod().known() ? facts.pod().value().name() : "");
             last = view;
             return view;
         }
@@ -145,8 +151,7 @@ public final class LessonService {
         if (check instanceof Check.Ok<T> ok) {
             return Facts.Answer.of(ok.value());
         }
-        return Facts.Answer.unknown(check instanceof Check.Denied<T> denied ? denied.explanation()
-                : ((Check.Unavailable<T>) check).reason());
+        return Facts.Answer.unknown(check.problem());
     }
 
     private static Facts.Answer<Boolean> allowed(Check<AccessAnswer> check) {

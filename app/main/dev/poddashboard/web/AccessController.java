@@ -102,8 +102,7 @@ final class AccessController {
     private CanI answer(AccessQuestion q) {
         Check<AccessAnswer> check = identity.canI(q);
         String who = who();
-        String kubectl = "kubectl auth can-i " + q.verb() + " " + q.resourceArg() + (q.name().isEmpty() ? "" : " " + q.name())
-                + " -n " + q.namespace() + " --as=" + who;
+        String kubectl = "kubectl auth can-i " + q.asked() + " -n " + q.namespace() + " --as=" + who;
         if (check instanceof Check.Ok<AccessAnswer> ok) {
             List<String> grant = ok.value().allowed() ? List.of() : grant(q, who);
             String reason = !ok.value().reason().isEmpty() ? ok.value().reason() : ok.value().allowed() ? ""
@@ -118,12 +117,22 @@ final class AccessController {
                 "the SelfSubjectAccessReview got no answer: " + ((Check.Unavailable<AccessAnswer>) check).reason()));
     }
 
-    /** A Role and RoleBinding that allow exactly this: the one verb, the resource, the name if one was given. */
+    /**
+     * A Role and RoleBinding that allow exactly this: the one verb, the resource, the name if one was given; for a
+     * question without a namespace (all namespaces) a ClusterRole and ClusterRoleBinding, the only grant that reaches
+     * every namespace.
+     */
     static List<String> grant(AccessQuestion q, String who) {
-        String role = ("can-" + (q.verb().equals("*") ? "all" : q.verb()) + "-" + q.resource()
-                + (q.subresource().isEmpty() ? "" : "-" + q.subresource())).replace('.', '-');
         String subject = who.startsWith("system:serviceaccount:")
                 ? "--serviceaccount=" + who.substring("system:serviceaccount:".length()) : "--user=" + who;
+        if (q.namespace().isEmpty()) {
+            String clusterRole = q.verb() + "-" + q.resource() + "-everywhere";
+            return List.of("kubectl create clusterrole " + clusterRole + " --verb=" + q.verb() + " --resource=" + q.resourceArg(),
+                    "kubectl create clusterrolebinding " + clusterRole + "-" + who.replaceAll("[^a-z0-9-]", "-")
+                            + " --clusterrole=" + clusterRole + " " + subject);
+        }
+        String role = ("can-" + (q.verb().equals("*") ? "all" : q.verb()) + "-" + q.resource()
+                + (q.subresource().isEmpty() ? "" : "-" + q.subresource())).replace('.', '-');
         String binding = (who.startsWith("system:serviceaccount:") ? who.substring(who.lastIndexOf(':') + 1) : "user")
                 + "-" + role;
         return List.of("kubectl create role " + role + " --verb=" + q.verb() + " --resource=" + q.resourceArg()

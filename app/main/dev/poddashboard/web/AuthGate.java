@@ -9,7 +9,6 @@ import dev.poddashboard.token.TokenDecoder;
 import dev.poddashboard.token.TokenDecoding;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,18 +142,7 @@ final class AuthGate {
             facts.add(new ErrorView.Fact("Verb", q.verb()));
             facts.add(new ErrorView.Fact("Resource", q.resourceArg() + (q.name().isEmpty() ? "" : " " + q.name())));
             facts.add(new ErrorView.Fact("Namespace", q.namespace().isEmpty() ? "(all namespaces)" : q.namespace()));
-            if (!q.namespace().isEmpty()) {
-                commands.addAll(AccessController.grant(q, visitor.username()));
-            } else { // all namespaces: only a ClusterRole, bound cluster-wide, grants it
-                String subject = visitor.username().startsWith("system:serviceaccount:")
-                        ? "--serviceaccount=" + visitor.username().substring("system:serviceaccount:".length())
-                        : "--user=" + visitor.username();
-                commands.add("kubectl create clusterrole " + q.verb() + "-" + q.resource() + "-everywhere --verb=" + q.verb()
-                        + " --resource=" + q.resourceArg());
-                commands.add("kubectl create clusterrolebinding " + q.verb() + "-" + q.resource() + "-everywhere-"
-                        + visitor.username().replaceAll("[^a-z0-9-]", "-") + " --clusterrole=" + q.verb() + "-" + q.resource()
-                        + "-everywhere " + subject);
-            }
+            commands.addAll(AccessController.grant(q, visitor.username()));
         } else if (requirement instanceof Requirement.NonResource n) {
             facts.add(new ErrorView.Fact("Verb", n.verb()));
             facts.add(new ErrorView.Fact("URL", n.path()));
@@ -206,27 +194,23 @@ final class AuthGate {
         java.time.Instant exp = decoded instanceof TokenDecoding.Decoded d && d.typed().expiresAt() != null
                 ? d.typed().expiresAt() : null;
         Sessions.Opened session = sessions.open(token, exp);
-        Cookie cookie = new Cookie(SESSION_COOKIE, session.id());
-        cookie.setHttpOnly(true);
-        cookie.setSameSite(SameSite.STRICT);
-        cookie.setPath("/");
-        cookie.setMaxAge((int) Math.max(1, session.maxAge().toSeconds()));
-        cookie.setSecure(secure(ctx));
-        ctx.cookie(cookie);
+        sessionCookie(ctx, session.id(), (int) Math.max(1, session.maxAge().toSeconds()));
         ctx.redirect(safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /logout}: the session is forgotten and its cookie cleared. */
     void signOut(Context ctx) {
         sessions.close(ctx.cookie(SESSION_COOKIE));
-        Cookie cookie = new Cookie(SESSION_COOKIE, "");
-        cookie.setHttpOnly(true);
-        cookie.setSameSite(SameSite.STRICT);
-        cookie.setPath("/");
-        cookie.setMaxAge(0);
+        sessionCookie(ctx, "", 0);
+        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The session's cookie; Secure when the visitor came over HTTPS (directly or through a proxy that says so). */
+    private static void sessionCookie(Context ctx, String id, int maxAgeSeconds) {
+        Cookie cookie = Cookies.strict(SESSION_COOKIE, id);
+        cookie.setMaxAge(maxAgeSeconds);
         cookie.setSecure(secure(ctx));
         ctx.cookie(cookie);
-        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** The 401: the sign-in page in the layout, or JSON with WWW-Authenticate under /api. */

@@ -1,8 +1,6 @@
 package dev.poddashboard.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.util.UUID;
 
 /**
@@ -23,11 +21,7 @@ final class ClientId {
         }
         if (!ctx.path().startsWith("/api/")) {
             String fresh = UUID.randomUUID().toString();
-            Cookie cookie = new Cookie(COOKIE, fresh);
-            cookie.setHttpOnly(true);
-            cookie.setPath("/");
-            cookie.setSameSite(SameSite.STRICT);
-            ctx.cookie(cookie);
+            ctx.cookie(Cookies.strict(COOKIE, fresh));
             return fresh;
         }
         return "address " + ctx.ip();

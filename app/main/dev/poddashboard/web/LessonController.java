@@ -1,11 +1,9 @@
 package dev.poddashboard.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.lesson.Labs;
 import dev.poddashboard.lesson.LessonService;
 import dev.poddashboard.lesson.Step;
-import dev.poddashboard.token.Audience;
 import dev.poddashboard.token.TokenDecoder;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -39,31 +37,25 @@ final class LessonController {
         ClientId.of(ctx); // the lab answers only the browser that opened it
         LessonService.View view = lesson.current();
         List<StepView> steps = new ArrayList<>();
-        String pod = ownPod(view);
         for (int i = 0; i < view.steps().size(); i++) {
             Step step = view.steps().get(i);
             List<Command> commands = new ArrayList<>();
             for (int c = 0; c < step.commands().size(); c++) {
                 commands.add(new Command("cmd-" + step.id() + "-" + c, step.commands().get(c)));
             }
-            steps.add(new StepView(step, i + 1, step.page().replace("/pods/{pod}", pod == null ? "/" : "/pods/" + pod)
-                    .replace("//logs", "/"), commands));
+            steps.add(new StepView(step, i + 1, page(step.page(), view.ownPod()), commands));
         }
         ctx.header("Cache-Control", "no-store");
         ctx.render("lesson/page", Map.of("view", view, "steps", steps, "maxLength", TokenDecoder.MAX_LENGTH,
-                "labsPerBrowser", Labs.PER_BROWSER, "checked", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                        .withZone(java.time.ZoneOffset.UTC).format(view.checkedAt())));
+                "labsPerBrowser", Labs.PER_BROWSER, "checked", dev.poddashboard.lesson.Lesson.TIME.format(view.checkedAt())));
     }
 
-    /** The dashboard's own pod, from the service-account step's evidence ("the pod NAME runs as ..."). */
-    private static String ownPod(LessonService.View view) {
-        for (Step step : view.steps()) {
-            if (step.id().equals("service-account") && step.evidence().startsWith("the pod ")) {
-                String rest = step.evidence().substring("the pod ".length());
-                return rest.substring(0, rest.indexOf(' '));
-            }
+    /** A step's page with the dashboard's own pod filled in ("/pods/{pod}/logs"); the pod list while it is unknown. */
+    private static String page(String page, String ownPod) {
+        if (!page.startsWith("/pods/{pod}")) {
+            return page;
         }
-        return null;
+        return ownPod.isEmpty() ? "/" : page.replace("{pod}", ownPod);
     }
 
     void json(Context ctx) {
@@ -76,29 +68,18 @@ final class LessonController {
         ctx.header("Cache-Control", "no-store");
         String raw = ctx.body(); // read first: a refusal must not leave it unread
         questions.take(ctx);
-        JsonNode body;
-        try {
-            body = mapper.readTree(raw);
-        } catch (java.io.IOException e) {
-            throw new BadRequest("the body is not valid JSON; send {\"token\": \"<jwt>\", \"audience\": \"<optional>\"}");
-        }
-        JsonNode token = body == null ? null : body.get("token");
-        if (token == null || !token.isTextual() || token.asText().isBlank()) {
+        PastedToken pasted = PastedToken.fromJson(mapper, raw);
+        String token = pasted.token();
+        if (token.isBlank()) {
             throw new BadRequest("send {\"token\": \"<jwt>\"}: a JSON object with the token as a string");
         }
-        if (token.asText().length() > TokenDecoder.MAX_LENGTH) {
-            throw new BadRequest("the token is " + token.asText().length() + " characters; at most " + TokenDecoder.MAX_LENGTH
+        if (token.length() > TokenDecoder.MAX_LENGTH) {
+            throw new BadRequest("the token is " + token.length() + " characters; at most " + TokenDecoder.MAX_LENGTH
                     + " (16 KiB) are accepted");
         }
-        JsonNode audience = body.get("audience");
-        List<String> audiences;
+        List<String> audiences = PastedToken.audiences(pasted.audience());
         try {
-            audiences = Audience.parse(audience == null || audience.isNull() ? null : audience.asText());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("Bad audience: " + e.getMessage() + ".");
-        }
-        try {
-            Labs.LabView lab = lesson.labs().open(ClientId.of(ctx), token.asText(), audiences);
+            Labs.LabView lab = lesson.labs().open(ClientId.of(ctx), token, audiences);
             ctx.status(201).json(lab);
         } catch (Labs.Refused refused) {
             if (refused.status() == 429) {

@@ -97,8 +97,8 @@ final class StreamBounds {
         return max;
     }
 
-    /** Streams refused so far because the app was full ({@code APP}) or the client was ({@code CLIENT}). */
-    long refused(TooManyStreams.Limit limit) {
-        return limit == TooManyStreams.Limit.APP ? refusedApp.get() : refusedClient.get();
+    /** Streams refused so far because the app was full ("app") or the client was ("client"): the metric's label. */
+    long refused(String limit) {
+        return TooManyStreams.Limit.APP.label().equals(limit) ? refusedApp.get() : refusedClient.get();
     }
 }

@@ -1,6 +1,5 @@
 package dev.poddashboard.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.identity.Check;
 import dev.poddashboard.identity.IdentityChecks;
@@ -188,26 +187,9 @@ final class TokenController {
         String audience;
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         if (contentType.startsWith("application/json")) {
-            JsonNode body;
-            try {
-                body = mapper.readTree(ctx.body());
-            } catch (java.io.IOException e) {
-                throw new BadRequest("the body is not valid JSON; send {\"token\": \"<jwt>\"}");
-            }
-            JsonNode field = body == null ? null : body.get("token");
-            if (field == null || !field.isTextual()) {
-                throw new BadRequest("send {\"token\": \"<jwt>\"}: a JSON object with the token as a string");
-            }
-            token = field.asText();
-            JsonNode aud = body.get("audience");
-            if (aud != null && !aud.isNull() && !aud.isTextual()) {
-                throw new BadRequest("\"audience\" must be a string, such as \"vault\"");
-            }
-            audience = aud == null || aud.isNull() ? null : aud.asText();
-            if (audience != null && audience.isEmpty()) {
-                throw new BadRequest("the audience is empty; leave \"audience\" out to review the token for the API "
-                        + "server's own audience");
-            }
+            PastedToken pasted = PastedToken.fromJson(mapper, ctx.body());
+            token = pasted.token();
+            audience = pasted.audience();
         } else {
             token = ctx.formParam("token");
             audience = ctx.formParam("audience");
@@ -219,12 +201,7 @@ final class TokenController {
         if (token == null) {
             throw new BadRequest("no token: paste one into the form field \"token\"");
         }
-        List<String> audiences;
-        try {
-            audiences = Audience.parse(audience);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("Bad audience: " + e.getMessage() + ".");
-        }
+        List<String> audiences = PastedToken.audiences(audience);
         KubeVersion server = version.current();
         TokenInspection inspection = inspector.inspect(token, server);
         if (inspection instanceof TokenInspection.Rejected rejected) {

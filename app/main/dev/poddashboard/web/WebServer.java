@@ -46,10 +46,8 @@ public final class WebServer {
                 new dev.poddashboard.auth.Sessions(clock), params) : null;
         LessonController lesson = new LessonController(services.lesson(), mapper, questions);
         RequestLog requestLog = new RequestLog(services.metrics());
-        services.metrics().streams("pods", events::open, limit -> events.bounds().refused(
-                limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
-        services.metrics().streams("logs", logStreams::open, limit -> logStreams.bounds().refused(
-                limit.equals("app") ? TooManyStreams.Limit.APP : TooManyStreams.Limit.CLIENT));
+        services.metrics().streams("pods", events::open, events.bounds()::refused);
+        services.metrics().streams("logs", logStreams::open, logStreams.bounds()::refused);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> {

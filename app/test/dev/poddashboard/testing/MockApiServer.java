@@ -16,6 +16,10 @@ import java.util.List;
  * captured fixture bodies, status codes and content types.
  */
 public final class MockApiServer implements AutoCloseable {
+    /** Where the reviews are posted: TokenReview, SelfSubjectAccessReview, SubjectAccessReview. */
+    public static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
+    public static final String SSARS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+    public static final String SARS = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
     private final WireMockServer server;
     private final Capture capture;
 
@@ -220,7 +224,7 @@ public final class MockApiServer implements AutoCloseable {
 
     /** The three reviews as the app's service account sees them (with system:auth-delegator for TokenReview). */
     public MockApiServer withReviews() {
-        answerPost("/apis/authentication.k8s.io/v1/tokenreviews", 201, "tokenreview-response-as-sa-with-auth-delegator.json");
+        answerPost(TOKEN_REVIEWS, 201, "tokenreview-response-as-sa-with-auth-delegator.json");
         answerPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", 201, "selfsubjectreview-response.json");
         answerPost("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews", 201, "selfsubjectrulesreview-response-dashboard.json");
         return this;

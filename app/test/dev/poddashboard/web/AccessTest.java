@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.poddashboard.testing.MockApiServer.SSARS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** /access and "can I?": SelfSubjectRulesReview → matrix, SelfSubjectAccessReview allowed/denied/403, bounds. */
 class AccessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SSAR = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
     private MockApiServer api;
     private RunningApp app;
 
@@ -29,8 +29,8 @@ class AccessTest {
     void start() {
         api = new MockApiServer().withDashboardNamespace().withOidcDiscovery().withReviews();
         var wire = api.wireMock();
-        wire.stubFor(post(urlPathEqualTo(SSAR)).atPriority(5).willReturn(json(201, Fixtures.api("selfsubjectaccessreview-denied.json"))));
-        wire.stubFor(post(urlPathEqualTo(SSAR)).withRequestBody(containing("\"subresource\":\"log\"")).atPriority(1)
+        wire.stubFor(post(urlPathEqualTo(SSARS)).atPriority(5).willReturn(json(201, Fixtures.api("selfsubjectaccessreview-denied.json"))));
+        wire.stubFor(post(urlPathEqualTo(SSARS)).withRequestBody(containing("\"subresource\":\"log\"")).atPriority(1)
                 .willReturn(json(201, Fixtures.node("selfsubjectaccessreview-log-allowed.json"))));
         app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT));
     }
@@ -62,7 +62,7 @@ class AccessTest {
                 .isEqualTo("{\"get\":true,\"list\":true,\"watch\":true,\"create\":false,\"update\":false,\"patch\":false,\"delete\":false}");
         assertThat(matrix.get("rows")).filteredOn(r -> r.get("resource").asText().equals("secrets"))
                 .singleElement().satisfies(r -> assertThat(r.get("verbs").toString()).doesNotContain("true"));
-        assertThat(api.requests()).noneSatisfy(r -> assertThat(r.getUrl()).isEqualTo(SSAR));
+        assertThat(api.requests()).noneSatisfy(r -> assertThat(r.getUrl()).isEqualTo(SSARS));
 
         String page = app.get("/access?namespace=dashboard").body();
         assertThat(page).contains("<tr data-resource=\"pods\">").contains("<span class=\"visually-hidden\">get allowed</span>")
@@ -84,11 +84,11 @@ class AccessTest {
         assertThat(matrix.get("rows")).filteredOn(r -> r.get("resource").asText().equals("pods/log")).singleElement()
                 .satisfies(r -> assertThat(r.get("verbs").get("get").asBoolean()).isTrue());
         assertThat(matrix.get("rows").get(0).get("verbs").get("get").asBoolean()).isFalse();
-        long reviews = api.requests().stream().filter(r -> r.getUrl().equals(SSAR)).count();
+        long reviews = api.requests().stream().filter(r -> r.getUrl().equals(SSARS)).count();
         assertThat(reviews).isEqualTo(12L * 7);
         // Reused for a while: asking again sends no more reviews.
         json("/api/access?namespace=dashboard");
-        assertThat(api.requests().stream().filter(r -> r.getUrl().equals(SSAR)).count()).isEqualTo(reviews);
+        assertThat(api.requests().stream().filter(r -> r.getUrl().equals(SSARS)).count()).isEqualTo(reviews);
     }
 
     @Test
@@ -134,7 +134,7 @@ class AccessTest {
 
     @Test
     void aRefusedAccessReviewIsA403ThatSaysSo() {
-        api.wireMock().stubFor(post(urlPathEqualTo(SSAR)).atPriority(1).willReturn(json(403,
+        api.wireMock().stubFor(post(urlPathEqualTo(SSARS)).atPriority(1).willReturn(json(403,
                 "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"selfsubjectaccessreviews."
                         + "authorization.k8s.io is forbidden\",\"reason\":\"Forbidden\",\"code\":403}")));
         HttpResponse<String> response = app.get("/api/access/can-i?verb=get&resource=pods");

@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poddashboard.testing.Browser;
@@ -23,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class BindingsBrowserTest {
     private static final Capture V133 = Capture.V1_33;
-    private static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
     private static MockApiServer api;
     private static RunningApp app;
     private Browser browser;

@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BothVersionsTest {
     private static final ObjectMapper JSON = Main.objectMapper();
-    private static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
     private MockApiServer api;
     private RunningApp app;
 

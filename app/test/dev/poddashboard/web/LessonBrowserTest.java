@@ -1,5 +1,7 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.SSARS;
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poddashboard.testing.Browser;
@@ -25,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class LessonBrowserTest {
     private static final Capture V133 = Capture.V1_33;
-    private static final String SSARS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
-    private static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
     private MockApiServer api;
     private RunningApp app;
     private Browser browser;

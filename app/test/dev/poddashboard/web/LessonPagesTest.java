@@ -1,5 +1,7 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.SSARS;
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.Test;
 class LessonPagesTest {
     private static final ObjectMapper JSON = Main.objectMapper();
     private static final Capture V133 = Capture.V1_33;
-    private static final String SSARS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
-    private static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
     private MockApiServer api;
     private MutableClock clock;
     private RunningApp app;
@@ -194,6 +194,15 @@ class LessonPagesTest {
                 + "\",\"audience\":\"   \"}", browser);
         assertThat(audience.statusCode()).isEqualTo(400);
         assertThat(audience.body()).contains("empty once its spaces are trimmed");
+        // the same rules as the decoder's API: an audience is a string, and an empty one is left out
+        HttpResponse<String> number = lab("POST", "/api/lab", "{\"token\":\"" + V133.bindingToken("plain")
+                + "\",\"audience\":7}", browser);
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("\\\"audience\\\" must be a string");
+        HttpResponse<String> empty = lab("POST", "/api/lab", "{\"token\":\"" + V133.bindingToken("plain")
+                + "\",\"audience\":\"\"}", browser);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("leave \\\"audience\\\" out");
     }
 
     @Test

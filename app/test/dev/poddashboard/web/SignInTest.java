@@ -1,5 +1,8 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.SARS;
+import static dev.poddashboard.testing.MockApiServer.SSARS;
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.Test;
  * sign-out, the cookie, cross-site POSTs, and the visitor's token in no response (RunningApp checks every body).
  */
 class SignInTest {
-    static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
-    static final String SARS = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
-    static final String SSARS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
     static final String USER = "system:serviceaccount:dashboard:dashboard-sa";
     private static final ObjectMapper JSON = Main.objectMapper();
     private MockApiServer api;

@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.SSARS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poddashboard.testing.Browser;
@@ -38,7 +39,7 @@ class TeachingBrowserTest {
     static void start() {
         api = RealNodePods.serve(RealNode.serve(new MockApiServer().withDashboardNamespace().withOidcDiscovery().withReviews()),
                 2_000);
-        api.answerPost("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", 201, "selfsubjectaccessreview-denied.json");
+        api.answerPost(SSARS, 201, "selfsubjectaccessreview-denied.json");
         app = RunningApp.inCluster(api, new MutableClock(Fixtures.CAPTURED_AT));
     }
 

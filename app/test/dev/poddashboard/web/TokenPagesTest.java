@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import static dev.poddashboard.testing.MockApiServer.TOKEN_REVIEWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +87,7 @@ class TokenPagesTest {
 
     @Test
     void aDeniedTokenReviewExplainsAuthDelegatorAndTheRestStillShows() {
-        api.answerPost("/apis/authentication.k8s.io/v1/tokenreviews", 403, "status-403-tokenreview-without-auth-delegator.json");
+        api.answerPost(TOKEN_REVIEWS, 403, "status-403-tokenreview-without-auth-delegator.json");
         String page = app.get("/token").body();
         assertThat(page).contains("system:auth-delegator")
                 .contains("kubectl create clusterrolebinding dashboard-sa-auth-delegator --clusterrole=system:auth-delegator --serviceaccount=dashboard:dashboard-sa")
@@ -204,7 +205,7 @@ class TokenPagesTest {
 
     @Test
     void tamperedTokenPastedIsInvalidAndTheApiServerSaysSo() {
-        api.answerPost("/apis/authentication.k8s.io/v1/tokenreviews", 201, "tokenreview-response-invalid.json");
+        api.answerPost(TOKEN_REVIEWS, 201, "tokenreview-response-invalid.json");
         String page = app.postForm("/token/decode", "token", Fixtures.token("tampered.jwt")).body();
         assertThat(page).contains("the signature does not match").contains("not authenticated")
                 .contains("invalid bearer token");
