@@ -73,7 +73,9 @@ public class Bench {
             Report.crowd(rows);
             results.put("crowd", rows);
         } else {
-            results.put("start", Start.run(startRuns, templates, columns, tls));
+            if (startRuns > 0) { // --start-runs 0: the rows only
+                results.put("start", Start.run(startRuns, templates, columns, tls));
+            }
             List<Scenarios.Scenario> scenarios = new ArrayList<>();
             counts.forEach(n -> scenarios.add(new Scenarios.Scenario(n, 1)));
             scenarios.addAll(wide);

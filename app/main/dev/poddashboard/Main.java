@@ -167,7 +167,9 @@ public final class Main {
         ApiIdentityChecks identity = new ApiIdentityChecks(api);
         LessonService lesson = lesson(connection, version, identity, tokens, inspector, history, podService,
                 ClusterReads.of(api), clock);
-        return new Services(podService, new Namespaces(Optional.of(api), connection.namespace(), clock),
+        Namespaces namespaces = new Namespaces(Optional.of(api), connection.namespace(), clock);
+        namespaces.prefetch(); // beside the pods, so that the first page view does not wait for it
+        return new Services(podService, namespaces,
                 new ApiPodEvents(api, clock), new Logs(pods, new ApiLogSource(api)), new PodManifest(pods), tokens,
                 history, inspector, identity, metrics, version, lesson);
     }

@@ -93,7 +93,7 @@ public final class Connector {
     /** The client is built beside the web server's start (see KubeApi); the settings were checked already. */
     private KubeApi api(ClientBuilder builder, String basePath) {
         return new KubeApi(() -> {
-            ApiClient client = builder.setReadTimeout(READ_TIMEOUT).build();
+            ApiClient client = builder.setApiClient(new TransportClient()).setReadTimeout(READ_TIMEOUT).build();
             client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             return client;
         }, basePath, mapper, calls);
