@@ -33,6 +33,8 @@ final class Crowd {
         final AtomicInteger podEvents = new AtomicInteger();
         /** Counted down once the answer's status is known (the stream itself goes on). */
         final java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        /** Counted down at the stream's first event: "freshness" when it is held, "problem" when it lost the race. */
+        final java.util.concurrent.CountDownLatch firstEvent = new java.util.concurrent.CountDownLatch(1);
         volatile int status;
         volatile boolean ended;
 
@@ -46,10 +48,14 @@ final class Crowd {
 
         @Override
         public void onNext(String line) {
+            if (line.equals("event: problem")) { // before the latch, so a reader after it sees the refusal
+                problem = true;
+            }
+            if (line.startsWith("event: ")) {
+                firstEvent.countDown();
+            }
             if (line.equals("event: pod")) {
                 podEvents.incrementAndGet();
-            } else if (line.equals("event: problem")) {
-                problem = true;
             }
         }
 
@@ -115,6 +121,12 @@ final class Crowd {
             }
             for (Viewer v : crowd) {
                 v.answered.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // A 200 is held or refused only by its first event (a few race past the check for the last places).
+            for (Viewer v : crowd) {
+                if (v.status == 200) {
+                    v.firstEvent.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
             }
             int held = (int) crowd.stream().filter(Viewer::held).count();
             // 429 before the stream, or (a few racing for the last place) a problem event right after its 200
