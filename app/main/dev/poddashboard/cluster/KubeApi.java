@@ -36,6 +36,7 @@ public final class KubeApi {
     private final ApiFailures failures;
     private final ApiCalls calls;
     private final java.util.concurrent.CompletableFuture<Clients> clients = new java.util.concurrent.CompletableFuture<>();
+    private final FirstConnection firstConnection = new FirstConnection();
 
     /** client-java's client and the two OkHttp clients made from it: for requests, and for watches (longer reads). */
     private record Clients(ApiClient client, OkHttpClient http, OkHttpClient watchHttp) {
@@ -85,7 +86,7 @@ public final class KubeApi {
                 calls.completed(verb, 0);
                 throw e;
             }
-        }).build();
+        }).eventListener(firstConnection).build();
         return new Clients(client, http, http.newBuilder().readTimeout(WATCH_READ_TIMEOUT).build());
     }
 
@@ -134,6 +135,7 @@ public final class KubeApi {
         // Uncompressed: a gzip stream holds lines back until its buffer fills, and a followed log must not wait.
         Request request = request(url(pathAndQuery), "GET").header("Accept", accept)
                 .header("Accept-Encoding", "identity").get().build();
+        firstConnection.await();
         okhttp3.Call call = client.newCall(request);
         try {
             Response response = call.execute();
@@ -233,7 +235,9 @@ public final class KubeApi {
 
     /** One request: the body read on success; a Status, a transport failure or a TLS failure as ours. */
     private <T> T execute(Request request, BodyReader<T> reader) {
-        try (Response response = clients().http().newCall(request).execute()) {
+        OkHttpClient http = clients().http();
+        firstConnection.await();
+        try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             if (response.isSuccessful()) {
                 return reader.read(body);
