@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
  * otherwise its own namespace and the ones visited in this process. Typing any other name still works.
  * <p>
  * A page view never waits for a refresh: the list is asked for at start ({@link #prefetch}) and, once older than a
- * minute, again in the background while the pages keep offering the last answer. Only a view before the first
- * answer waits for it, at most {@link #FIRST_WAIT}. Asked on the first page view instead, on a cold JVM, the
+ * minute, again in the background while the pages keep offering the last answer. Only the first view before the
+ * first answer waits for it, at most {@link #FIRST_WAIT}; the views after it offer what is known until it comes. Asked on the first page view instead, on a cold JVM, the
  * answer (a 403 without components/cluster-wide) took 270 ms of that view (bench/run, 10,000 pods, 2026-12-06).
  */
 public final class Namespaces {
@@ -45,6 +45,7 @@ public final class Namespaces {
     private volatile Choices cached;
     private volatile Instant cachedAt = Instant.MIN;
     private CompletableFuture<Choices> asking; // guarded by this; the request in flight, if any
+    private volatile boolean waited; // a view has waited for the first answer already
 
     /**
      * @param names  the namespaces to offer, sorted
@@ -104,8 +105,11 @@ public final class Namespaces {
     }
 
     private Choices firstAnswer() {
+        CompletableFuture<Choices> pending = ask();
+        long waitMs = waited ? 0 : FIRST_WAIT.toMillis();
+        waited = true;
         try {
-            return ask().get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

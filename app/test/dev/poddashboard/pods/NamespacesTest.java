@@ -95,6 +95,27 @@ class NamespacesTest {
     }
 
     @Test
+    void anApiServerThatDoesNotAnswerHoldsOneViewForAtMostTheBoundNotEveryView() {
+        api.wireMock().stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(6_000)
+                .withBody(Fixtures.node("namespace-list-granted.json"))));
+        namespaces.visited("other");
+
+        long started = System.nanoTime();
+        Namespaces.Choices first = namespaces.choices();
+        long firstMs = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        Namespaces.Choices second = namespaces.choices();
+        long secondMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(first).isEqualTo(new Namespaces.Choices(List.of("dashboard", "other"), false));
+        assertThat(second).isEqualTo(first);
+        assertThat(firstMs).isBetween(Namespaces.FIRST_WAIT.toMillis() - 50, Namespaces.FIRST_WAIT.toMillis() + 1_500);
+        assertThat(secondMs).as("a later view waited too").isLessThan(500);
+        assertThat(api.wireMock().findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+    }
+
+    @Test
     void demoModeAsksNothing() {
         Namespaces demo = new Namespaces(Optional.empty(), "dashboard", clock);
         demo.visited("other");
