@@ -75,7 +75,9 @@ public final class KubeApi {
     }
 
     private Clients clients(ApiClient client) {
+        // Every call of these clients passes here before it has a connection: the place to share the first one.
         OkHttpClient http = client.getHttpClient().newBuilder().addInterceptor(chain -> {
+            firstConnection.await();
             okhttp3.Request request = chain.request();
             String verb = ApiCalls.verb(request.method(), request.url());
             try {
@@ -135,7 +137,6 @@ public final class KubeApi {
         // Uncompressed: a gzip stream holds lines back until its buffer fills, and a followed log must not wait.
         Request request = request(url(pathAndQuery), "GET").header("Accept", accept)
                 .header("Accept-Encoding", "identity").get().build();
-        firstConnection.await();
         okhttp3.Call call = client.newCall(request);
         try {
             Response response = call.execute();
@@ -235,9 +236,7 @@ public final class KubeApi {
 
     /** One request: the body read on success; a Status, a transport failure or a TLS failure as ours. */
     private <T> T execute(Request request, BodyReader<T> reader) {
-        OkHttpClient http = clients().http();
-        firstConnection.await();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = clients().http().newCall(request).execute()) {
             ResponseBody body = response.body();
             if (response.isSuccessful()) {
                 return reader.read(body);
