@@ -71,15 +71,17 @@ final class MockApi implements AutoCloseable {
     }
 
     /**
-     * {@code MockApi DIR}: serves 100 pods in namespace "bench" over TLS (RSA), with a service-account directory for
-     * the app in DIR/sa (token, ca.crt, namespace, readable by the image's user) and its port in DIR/port, until its
-     * standard input closes. bench/image-start runs the image in in-cluster mode against it.
+     * {@code MockApi DIR}: serves 100 pods ({@code -Dbench.pods=N}: N) in namespace "bench" over TLS (RSA), with a
+     * service-account directory for the app in DIR/sa (token, ca.crt, namespace, readable by the image's user) and its
+     * port in DIR/port, until its standard input closes. bench/image-start runs the image in in-cluster mode against
+     * it; by hand, it is an API server to start the app or a profiler against.
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Path fixtures = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures"));
         TrainingCertificates tls = TrainingCertificates.make(dir.resolve("tls"), TrainingCertificates.KeyType.RSA);
-        try (MockApi api = new MockApi(Pods.of(100, 1, Pods.templates(fixtures)), Pods.columns(fixtures), false, tls)) {
+        int pods = Integer.getInteger("bench.pods", 100);
+        try (MockApi api = new MockApi(Pods.of(pods, 1, Pods.templates(fixtures)), Pods.columns(fixtures), false, tls)) {
             api.warmUp(tls, Pods.NAMESPACE);
             Path sa = java.nio.file.Files.createDirectories(dir.resolve("sa"));
             java.nio.file.Files.writeString(sa.resolve("token"), ((dev.poddashboard.token.TokenRead.Mounted)

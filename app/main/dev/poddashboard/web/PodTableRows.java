@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.unbescape.html.HtmlEscape;
 
 /**
@@ -12,42 +13,72 @@ import org.unbescape.html.HtmlEscape;
  * Rendered through Thymeleaf's OGNL the 100 rows of a page cost about 8 ms of CPU (a dozen reflective expression
  * evaluations per row); this costs a few hundred microseconds. Every value is escaped here with the escaper
  * Thymeleaf itself uses for {@code th:text}, and the markup matches what static/js/live.js builds for rows that arrive live.
+ * <p>
+ * A row's markup is kept while the row reads the same (a pod's row changes with a watch event, and its AGE every
+ * minute or less often): the rows of a page view are mostly looked up, not escaped again. The cache is bounded by
+ * {@link #MAX_CACHED_ROWS} and emptied when full, which a page view costs no more than a cold row each.
  */
 final class PodTableRows {
-    private PodTableRows() {
+    /** About 1 MB of markup: every row of ten pages of a busy list, however many views read them. */
+    static final int MAX_CACHED_ROWS = 2_000;
+
+    /** A row as one list shows it: the same pod's row differs with and without -o wide, and at -A. */
+    private record Key(PodRow row, String namespace, boolean wide) {
     }
+
+    private final Map<Key, String> cached = new ConcurrentHashMap<>();
 
     /**
      * @param namespace the list's namespace (rows of an all-namespaces list carry their own)
      * @param wide      with NOMINATED NODE and READINESS GATES, as {@code -o wide} prints them
      */
-    static String html(List<PodRow> rows, String namespace, boolean wide) {
-        StringBuilder html = new StringBuilder(rows.size() * 450);
+    String html(List<PodRow> rows, String namespace, boolean wide) {
+        StringBuilder html = new StringBuilder(rows.size() * 520);
         for (PodRow row : rows) {
-            String ns = row.namespaceOr(namespace);
-            String name = escape(row.name());
-            html.append("<tr class=\"pod-row\" data-name=\"").append(name).append("\" data-namespace=\"")
-                    .append(escape(ns)).append("\">");
-            if (row.namespace() != null) {
-                html.append("<td class=\"namespace\"><a class=\"namespace-link\" href=\"")
-                        .append(escape(ListUrl.namespace(ns))).append("\">").append(escape(ns)).append("</a></td>");
+            Key key = new Key(row, namespace, wide);
+            String markup = cached.get(key);
+            if (markup == null) {
+                if (cached.size() >= MAX_CACHED_ROWS) {
+                    cached.clear();
+                }
+                markup = row(row, namespace, wide);
+                cached.put(key, markup);
             }
-            html.append("<td class=\"name\"><a class=\"pod-link\" href=\"/pods/")
-                    .append(escape(URLEncoder.encode(row.name(), StandardCharsets.UTF_8))).append("?namespace=")
-                    .append(escape(URLEncoder.encode(ns, StandardCharsets.UTF_8))).append("\">").append(name).append("</a></td>");
-            cell(html, "ready", row.ready());
-            html.append("<td class=\"status\"><span class=\"status-badge tone-").append(row.tone()).append("\">")
-                    .append(escape(row.status())).append("</span></td>");
-            cell(html, "restarts", row.restarts());
-            cell(html, "age", row.age());
-            cell(html, "ip", row.ip());
-            cell(html, "node", row.node());
-            if (wide) {
-                cell(html, "nominated-node", row.nominatedNode());
-                cell(html, "readiness-gates", row.readinessGates());
-            }
-            html.append("</tr>\n");
+            html.append(markup);
         }
+        return html.toString();
+    }
+
+    /** The rows kept, for tests. */
+    int cachedRows() {
+        return cached.size();
+    }
+
+    private static String row(PodRow row, String namespace, boolean wide) {
+        StringBuilder html = new StringBuilder(520);
+        String ns = row.namespaceOr(namespace);
+        String name = escape(row.name());
+        html.append("<tr class=\"pod-row\" data-name=\"").append(name).append("\" data-namespace=\"")
+                .append(escape(ns)).append("\">");
+        if (row.namespace() != null) {
+            html.append("<td class=\"namespace\"><a class=\"namespace-link\" href=\"")
+                    .append(escape(ListUrl.namespace(ns))).append("\">").append(escape(ns)).append("</a></td>");
+        }
+        html.append("<td class=\"name\"><a class=\"pod-link\" href=\"/pods/")
+                .append(escape(URLEncoder.encode(row.name(), StandardCharsets.UTF_8))).append("?namespace=")
+                .append(escape(URLEncoder.encode(ns, StandardCharsets.UTF_8))).append("\">").append(name).append("</a></td>");
+        cell(html, "ready", row.ready());
+        html.append("<td class=\"status\"><span class=\"status-badge tone-").append(row.tone()).append("\">")
+                .append(escape(row.status())).append("</span></td>");
+        cell(html, "restarts", row.restarts());
+        cell(html, "age", row.age());
+        cell(html, "ip", row.ip());
+        cell(html, "node", row.node());
+        if (wide) {
+            cell(html, "nominated-node", row.nominatedNode());
+            cell(html, "readiness-gates", row.readinessGates());
+        }
+        html.append("</tr>\n");
         return html.toString();
     }
 

@@ -10,7 +10,7 @@ class PodTableRowsTest {
 
     @Test
     void rowsCarryEveryCellAndTheToneClass() {
-        String html = PodTableRows.html(List.of(new PodRow(null, "web-0", "1/2", "CrashLoopBackOff", "3 (5m ago)", "2d",
+        String html = new PodTableRows().html(List.of(new PodRow(null, "web-0", "1/2", "CrashLoopBackOff", "3 (5m ago)", "2d",
                 "<none>", "node-1", "<none>", "<none>")), "team-a", false);
         assertThat(html).isEqualTo("<tr class=\"pod-row\" data-name=\"web-0\" data-namespace=\"team-a\"><td class=\"name\"><a class=\"pod-link\" "
                 + "href=\"/pods/web-0?namespace=team-a\">web-0</a></td><td class=\"ready\">1/2</td><td class=\"status\">"
@@ -20,7 +20,7 @@ class PodTableRowsTest {
 
     @Test
     void allNamespacesRowsStartWithTheirNamespaceAndWideRowsEndWithTheExtraColumns() {
-        String html = PodTableRows.html(List.of(new PodRow("realnode-demo", "crash-demo", "0/1", "CrashLoopBackOff",
+        String html = new PodTableRows().html(List.of(new PodRow("realnode-demo", "crash-demo", "0/1", "CrashLoopBackOff",
                 "15 (4m ago)", "20m", "10.201.0.3", "realnode-1", "<none>", "1/2")), "", true);
         assertThat(html).startsWith("<tr class=\"pod-row\" data-name=\"crash-demo\" data-namespace=\"realnode-demo\">"
                         + "<td class=\"namespace\"><a class=\"namespace-link\" href=\"/?namespace=realnode-demo\">realnode-demo</a></td>")
@@ -30,7 +30,7 @@ class PodTableRowsTest {
 
     @Test
     void everyValueIsEscapedInTextAndAttributes() {
-        String html = PodTableRows.html(List.of(new PodRow("n<s>", "a\"><script>x</script>", "0/1", "<img src=x onerror=alert(1)>",
+        String html = new PodTableRows().html(List.of(new PodRow("n<s>", "a\"><script>x</script>", "0/1", "<img src=x onerror=alert(1)>",
                 "0", "1s", "'", "&", "<b>", "\"")), "ns", true);
         assertThat(html).doesNotContain("<script>", "<img", "\"><script")
                 .contains("data-name=\"a&quot;&gt;&lt;script&gt;x&lt;/script&gt;\"")
@@ -38,6 +38,37 @@ class PodTableRowsTest {
                 .contains("<td class=\"namespace\"><a class=\"namespace-link\" href=\"/?namespace=n%3Cs%3E\">n&lt;s&gt;</a></td>")
                 .contains("<td class=\"nominated-node\">&lt;b&gt;</td>").contains("<td class=\"readiness-gates\">&quot;</td>")
                 .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&#39;").contains("&amp;");
+    }
+
+    private static PodRow row(String name, String age) {
+        return new PodRow(null, name, "1/1", "Running", "0", age, "10.0.0.1", "node-1", "<none>", "<none>");
+    }
+
+    @Test
+    void aRowReadsTheSameFromTheCacheAndAnewOnceItChanges() {
+        PodTableRows rows = new PodTableRows();
+        String first = rows.html(List.of(row("web-0", "5m"), row("web-1", "5m")), "shop", false);
+        assertThat(rows.cachedRows()).isEqualTo(2);
+        assertThat(rows.html(List.of(row("web-0", "5m"), row("web-1", "5m")), "shop", false)).isEqualTo(first);
+        assertThat(rows.cachedRows()).isEqualTo(2);
+        // Its AGE moved on: the new markup, not the kept one.
+        assertThat(rows.html(List.of(row("web-0", "6m")), "shop", false)).contains("<td class=\"age\">6m</td>")
+                .doesNotContain(">5m<");
+        // The same row in another namespace, or with -o wide, is another row.
+        assertThat(rows.html(List.of(row("web-0", "5m")), "team-b", false)).contains("namespace=team-b\"")
+                .doesNotContain("shop");
+        assertThat(rows.html(List.of(row("web-0", "5m")), "shop", true)).contains("class=\"readiness-gates\"");
+        assertThat(rows.cachedRows()).isEqualTo(5);
+    }
+
+    @Test
+    void theCacheIsBounded() {
+        PodTableRows rows = new PodTableRows();
+        for (int i = 0; i < PodTableRows.MAX_CACHED_ROWS * 3; i++) {
+            rows.html(List.of(row("pod-" + i, "1d")), "ns", false);
+            assertThat(rows.cachedRows()).isLessThanOrEqualTo(PodTableRows.MAX_CACHED_ROWS);
+        }
+        assertThat(rows.html(List.of(row("pod-7", "1d")), "ns", false)).contains("data-name=\"pod-7\"");
     }
 
     @Test
