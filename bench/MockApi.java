@@ -27,11 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * offers it (OkHttp does), paged pod lists (limit/continue), Tables with whole objects (includeObject=Object) when
  * asked as kubectl asks (unless --plain-lists), /version, and watches that send a BOOKMARK when asked
  * (allowWatchBookmarks=true) at once and then every minute, as a watch cache does, and the pod changes {@link #churn}
- * sends. What it still does differently from a kube-apiserver is in docs/benchmark.md.
+ * sends. LIST answers over 128 KiB are gzipped (level 1) for a client that accepts it, as a kube-apiserver does. What it still does differently from a kube-apiserver is in docs/benchmark.md.
  */
 final class MockApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long BOOKMARK_EVERY_MS = 60_000;
+    private static final long GZIP_THRESHOLD_BYTES = 128 * 1024;
+    /** {@code -Dbench.gzip=false}: never gzip (a server with APIResponseCompression off, or to compare). */
+    private static final boolean GZIP = Boolean.parseBoolean(System.getProperty("bench.gzip", "true"));
 
     /** A pod: its JSON (cloned from the captured list) and the cells a server prints for it in a Table. */
     record MockPod(String namespace, String name, byte[] json, byte[] cells) {
@@ -47,6 +50,9 @@ final class MockApi implements AutoCloseable {
     private final AtomicLong resourceVersion = new AtomicLong(11_527);
     final AtomicLong nonWatchRequests = new AtomicLong();
     final AtomicLong watchRequests = new AtomicLong();
+    /** LIST answers sent gzipped (the client accepted it and the answer was over 128 KiB). */
+    final AtomicLong gzippedLists = new AtomicLong();
+    private final Map<String, byte[]> gzipped = new java.util.concurrent.ConcurrentHashMap<>();
 
     MockApi(List<MockPod> pods, JsonNode columns, boolean plainLists, TrainingCertificates tls) throws IOException {
         this.pods = pods;
@@ -118,9 +124,30 @@ final class MockApi implements AutoCloseable {
                 + "/pods?limit=100&includeObject=Object");
         for (int i = 0; i < 300; i++) {
             client.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io")
-                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        // Every page the app will ask for, gzipped into the cache now: its pages (100 rows, then 500 at a time, as
+        // it asks), of the own namespace and, with pods in several namespaces, of all of them (-A).
+        List<String> scopes = new ArrayList<>(List.of("/api/v1/namespaces/" + namespace + "/pods"));
+        if (byNamespace.size() > 1) {
+            scopes.add("/api/v1/pods");
+        }
+        for (String scope : scopes) {
+            String continueToken = null;
+            do {
+                String page = "https://127.0.0.1:" + port() + scope + "?includeObject=Object&limit="
+                        + (continueToken == null ? "100" : "500&continue=" + continueToken);
+                var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page))
+                                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").header("Accept-Encoding", "gzip").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                try (var in = answer.headers().firstValue("Content-Encoding").isPresent()
+                        ? new java.util.zip.GZIPInputStream(answer.body()) : answer.body()) {
+                    continueToken = JSON.readTree(in).path("metadata").path("continue").asText("");
+                }
+            } while (!continueToken.isEmpty());
         }
         nonWatchRequests.set(0);
+        gzippedLists.set(0);
     }
 
     @Override
@@ -178,34 +205,69 @@ final class MockApi implements AutoCloseable {
         int from = continueParam != null ? Integer.parseInt(continueParam) : 0;
         int to = Math.min(scope.size(), from + limit);
         ctx.contentType("application/json");
-        try (OutputStream out = new java.io.BufferedOutputStream(ctx.res().getOutputStream(), 65536)) {
-            String meta = "{\"resourceVersion\":\"" + resourceVersion.get() + "\"" + (to < scope.size()
-                    ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (scope.size() - to) : "") + "}";
-            if (table) {
-                out.write(("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":" + meta
-                        + ",\"columnDefinitions\":").getBytes(StandardCharsets.UTF_8));
-                out.write(columns);
-                out.write(",\"rows\":[".getBytes(StandardCharsets.UTF_8));
-            } else {
-                out.write(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":" + meta + ",\"items\":[")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            for (int i = from; i < to; i++) {
-                if (i > from) {
-                    out.write(',');
-                }
-                if (table) {
-                    out.write("{\"cells\":".getBytes(StandardCharsets.UTF_8));
-                    out.write(scope.get(i).cells());
-                    out.write(",\"object\":".getBytes(StandardCharsets.UTF_8));
-                    out.write(scope.get(i).json());
-                    out.write('}');
-                } else {
-                    out.write(scope.get(i).json());
-                }
-            }
-            out.write("]}".getBytes(StandardCharsets.UTF_8));
+        long size = 0;
+        for (int i = from; i < to; i++) {
+            size += scope.get(i).json().length + (table ? scope.get(i).cells().length + 20 : 1);
         }
+        // As a kube-apiserver (APIResponseCompression, on since 1.16): a GET or LIST answer of more than 128 KiB is
+        // gzipped, at level 1 since 1.26, when the client accepts it, as OkHttp does on its own and then inflates.
+        String acceptEncoding = ctx.header("Accept-Encoding");
+        boolean gzip = GZIP && size > GZIP_THRESHOLD_BYTES && acceptEncoding != null && acceptEncoding.contains("gzip");
+        if (!gzip) {
+            try (OutputStream out = new java.io.BufferedOutputStream(ctx.res().getOutputStream(), 65536)) {
+                writeList(out, scope, from, to, table);
+            }
+            return;
+        }
+        // The server's compression runs on its own cores, not on the two the app has here: each page is gzipped once
+        // (the lists do not change; churn only reaches the watches) and kept, and warmUp fills the cache.
+        byte[] body = gzipped.computeIfAbsent(ctx.path() + "?from=" + from + "&to=" + to + "&table=" + table, key -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (OutputStream out = new java.io.BufferedOutputStream(new java.util.zip.GZIPOutputStream(bytes, 65536) {
+                {
+                    def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                }
+            }, 65536)) {
+                writeList(out, scope, from, to, table);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        });
+        ctx.header("Content-Encoding", "gzip");
+        gzippedLists.incrementAndGet();
+        try (OutputStream out = ctx.res().getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private void writeList(OutputStream out, List<MockPod> scope, int from, int to, boolean table) throws IOException {
+        String meta = "{\"resourceVersion\":\"" + resourceVersion.get() + "\"" + (to < scope.size()
+                ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (scope.size() - to) : "") + "}";
+        if (table) {
+            out.write(("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":" + meta
+                    + ",\"columnDefinitions\":").getBytes(StandardCharsets.UTF_8));
+            out.write(columns);
+            out.write(",\"rows\":[".getBytes(StandardCharsets.UTF_8));
+        } else {
+            out.write(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":" + meta + ",\"items\":[")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                out.write(',');
+            }
+            if (table) {
+                out.write("{\"cells\":".getBytes(StandardCharsets.UTF_8));
+                out.write(scope.get(i).cells());
+                out.write(",\"object\":".getBytes(StandardCharsets.UTF_8));
+                out.write(scope.get(i).json());
+                out.write('}');
+            } else {
+                out.write(scope.get(i).json());
+            }
+        }
+        out.write("]}".getBytes(StandardCharsets.UTF_8));
     }
 
     /** Holds the watch open: bookmarks (if asked) and the churned changes, until the bench stops. */

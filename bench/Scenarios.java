@@ -80,7 +80,8 @@ final class Scenarios {
             Load cold = Load.run(http, page, concurrency, COLD_SECONDS);
             long fullList = listed.get();
             long peakAfterSync = app.status("VmHWM");
-            System.out.printf("ready after %d ms, first page %d ms, all %,d pods listed after %d ms%n", ready, firstPage, n, fullList);
+            System.out.printf("ready after %d ms, first page %d ms, all %,d pods listed after %d ms (%d LIST answers gzipped)%n",
+                    ready, firstPage, n, fullList, api.gzippedLists.get());
             System.out.printf("cold /     p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (first %d s after ready)%n", cold.p50ms(),
                     cold.p99ms(), cold.rps(), COLD_SECONDS);
 
