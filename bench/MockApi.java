@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,26 +121,18 @@ final class MockApi implements AutoCloseable {
         javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
-        java.net.URI uri = java.net.URI.create("https://127.0.0.1:" + port() + "/api/v1/namespaces/" + namespace
-                + "/pods?limit=100&includeObject=Object");
+        String own = "/api/v1/namespaces/" + namespace + "/pods";
         for (int i = 0; i < 300; i++) {
-            client.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io")
-                    .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            client.send(tableRequest(own + "?limit=100&includeObject=Object"), HttpResponse.BodyHandlers.discarding());
         }
         // Every page the app will ask for, gzipped into the cache now: its pages (100 rows, then 500 at a time, as
         // it asks), of the own namespace and, with pods in several namespaces, of all of them (-A).
-        List<String> scopes = new ArrayList<>(List.of("/api/v1/namespaces/" + namespace + "/pods"));
-        if (byNamespace.size() > 1) {
-            scopes.add("/api/v1/pods");
-        }
-        for (String scope : scopes) {
-            String continueToken = null;
+        for (String scope : byNamespace.size() > 1 ? List.of(own, "/api/v1/pods") : List.of(own)) {
+            String continueToken = "";
             do {
-                String page = "https://127.0.0.1:" + port() + scope + "?includeObject=Object&limit="
-                        + (continueToken == null ? "100" : "500&continue=" + continueToken);
-                var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page))
-                                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").header("Accept-Encoding", "gzip").build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                String limit = continueToken.isEmpty() ? "100" : "500&continue=" + continueToken;
+                var answer = client.send(tableRequest(scope + "?includeObject=Object&limit=" + limit),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 try (var in = answer.headers().firstValue("Content-Encoding").isPresent()
                         ? new java.util.zip.GZIPInputStream(answer.body()) : answer.body()) {
                     continueToken = JSON.readTree(in).path("metadata").path("continue").asText("");
@@ -148,6 +141,12 @@ final class MockApi implements AutoCloseable {
         }
         nonWatchRequests.set(0);
         gzippedLists.set(0);
+    }
+
+    /** A GET of a list as the app asks for it: a Table, gzip accepted. */
+    private java.net.http.HttpRequest tableRequest(String pathAndQuery) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + port() + pathAndQuery))
+                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").header("Accept-Encoding", "gzip").build();
     }
 
     @Override
