@@ -15,11 +15,13 @@ import org.unbescape.html.HtmlEscape;
  * Thymeleaf itself uses for {@code th:text}, and the markup matches what static/js/live.js builds for rows that arrive live.
  * <p>
  * A row's markup is kept while the row reads the same (a pod's row changes with a watch event, and its AGE every
- * minute or less often): the rows of a page view are mostly looked up, not escaped again. The cache is bounded by
- * {@link #MAX_CACHED_ROWS} and emptied when full, which a page view costs no more than a cold row each.
+ * minute or less often): the rows of a page view are mostly looked up, not escaped again. With the page in ASCII,
+ * warm {@code /} at 10,000 pods went from ~750 to ~510 µs of CPU per view (docs/benchmark.md). The cache is emptied
+ * once it holds {@link #MAX_CACHED_ROWS} rows (a few more when several views fill it at once); each row is then
+ * written once again.
  */
 final class PodTableRows {
-    /** About 1 MB of markup: every row of ten pages of a busy list, however many views read them. */
+    /** About 1 MB of markup: twenty pages of rows, however many views read them. */
     static final int MAX_CACHED_ROWS = 2_000;
 
     /** A row as one list shows it: the same pod's row differs with and without -o wide, and at -A. */
