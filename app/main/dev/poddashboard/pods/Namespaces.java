@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * A page view never waits for a refresh: the list is asked for at start ({@link #prefetch}) and, once older than a
  * minute, again in the background while the pages keep offering the last answer. Only the first view before the
- * first answer waits for it, at most {@link #FIRST_WAIT}; the views after it offer what is known until it comes. Asked on the first page view instead, on a cold JVM, the
- * answer (a 403 without components/cluster-wide) took 270 ms of that view (bench/run, 10,000 pods, 2026-12-06).
+ * first answer waits for it, at most {@link #FIRST_WAIT}; the views after it offer what is known until it comes.
+ * Asked on the first page view instead, on a cold JVM, the answer (a 403 without components/cluster-wide) took
+ * 270 ms of that view (bench/run, 10,000 pods, 2026-12-06).
  */
 public final class Namespaces {
     private static final Duration REFRESH = Duration.ofSeconds(60);
