@@ -1,5 +1,6 @@
 package dev.poddashboard.cluster;
 
+import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,15 +64,13 @@ public final class KubeApi {
         this.mapper = mapper;
         this.calls = calls;
         this.failures = new ApiFailures(mapper, server());
-        Thread thread = new Thread(() -> {
+        Daemon.start("api-client", () -> {
             try {
                 clients.complete(clients(build.get()));
             } catch (RuntimeException e) {
                 clients.completeExceptionally(e);
             }
-        }, "api-client");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     private Clients clients(ApiClient client) {

@@ -1,5 +1,6 @@
 package dev.poddashboard.lesson;
 
+import dev.poddashboard.threads.Daemon;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.identity.AccessAnswer;
 import dev.poddashboard.identity.AccessQuestion;
@@ -57,11 +58,7 @@ public final class LessonService {
     private final ClusterReads reads;
     private final Labs labs;
     private final Clock clock;
-    private final ExecutorService askers = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "lesson");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService askers = Executors.newFixedThreadPool(4, Daemon.named("lesson"));
     private volatile View last;
 
     public LessonService(String mode, String namespace, ServerVersion version, IdentityChecks identity, TokenSource tokens,

@@ -1,5 +1,6 @@
 package dev.poddashboard.pods;
 
+import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
@@ -127,15 +128,9 @@ public final class Namespaces {
                 cached = answer;
                 cachedAt = clock.instant();
                 return answer;
-            }, Namespaces::daemon);
+            }, task -> Daemon.start("namespace-list", task));
         }
         return asking;
-    }
-
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "namespace-list");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private Choices list() {

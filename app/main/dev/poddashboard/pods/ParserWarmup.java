@@ -1,5 +1,6 @@
 package dev.poddashboard.pods;
 
+import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,9 +25,7 @@ public final class ParserWarmup {
 
     /** Starts the thread; it ends on its own within a fraction of a second. */
     public static void start(ObjectMapper mapper) {
-        Thread thread = new Thread(() -> run(mapper), "parser-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        Daemon.start("parser-warm-up", () -> run(mapper));
     }
 
     /** The reads, on the caller's thread (the image build's training run calls this too); returns the pods read. */

@@ -1,5 +1,6 @@
 package dev.poddashboard.pods;
 
+import dev.poddashboard.threads.Daemon;
 import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.Watch;
@@ -51,9 +52,7 @@ final class PodSync {
     }
 
     void start() {
-        thread = new Thread(this::run, "pods-" + (scope.isAll() ? "all-namespaces" : scope.namespace()));
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemon.start("pods-" + (scope.isAll() ? "all-namespaces" : scope.namespace()), this::run);
     }
 
     /** Stops the watch; returns once its thread has ended (or after a second), so no request follows. */

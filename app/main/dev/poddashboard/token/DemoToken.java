@@ -1,5 +1,6 @@
 package dev.poddashboard.token;
 
+import dev.poddashboard.threads.Daemon;
 import io.jsonwebtoken.Jwts;
 import java.nio.file.Path;
 import java.security.Key;
@@ -47,9 +48,7 @@ public final class DemoToken implements TokenSource, SigningKeys {
      */
     @Override
     public void prepare() {
-        Thread thread = new Thread(this::signed, "demo-token");
-        thread.setDaemon(true);
-        thread.start();
+        Daemon.start("demo-token", this::signed);
     }
 
     private synchronized Signed signed() {

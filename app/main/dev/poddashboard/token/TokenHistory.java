@@ -1,5 +1,6 @@
 package dev.poddashboard.token;
 
+import dev.poddashboard.threads.Daemon;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,11 +77,7 @@ public final class TokenHistory implements AutoCloseable {
 
     /** Looks at the file every {@code every} on a daemon thread, until {@link #close()}. */
     public synchronized void watch(java.time.Duration every) {
-        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "token-rotations");
-            t.setDaemon(true);
-            return t;
-        });
+        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Daemon.named("token-rotations"));
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 observe();

@@ -1,5 +1,6 @@
 package dev.poddashboard.version;
 
+import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.poddashboard.cluster.ApiCalls;
 import dev.poddashboard.cluster.ClusterException;
@@ -67,7 +68,7 @@ public final class ServerVersion implements ApiCalls {
     /** Reads it after the first answer from the API server, or after 1 s, in the background. */
     public void readFrom(KubeApi api) {
         this.api = api;
-        Thread fallback = new Thread(() -> {
+        Daemon.start("apiserver-version-first", () -> {
             try {
                 Thread.sleep(FIRST_READ_AT_THE_LATEST.toMillis());
             } catch (InterruptedException e) {
@@ -76,9 +77,7 @@ public final class ServerVersion implements ApiCalls {
             if (current == null) {
                 refresh();
             }
-        }, "apiserver-version-first");
-        fallback.setDaemon(true);
-        fallback.start();
+        });
     }
 
     /** The version, waiting up to 2 s for the first answer; {@link KubeVersion#UNKNOWN} if none came. */
@@ -126,16 +125,14 @@ public final class ServerVersion implements ApiCalls {
         if (target == null || !reading.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
+        Daemon.start("apiserver-version", () -> {
             try {
                 read(target);
             } finally {
                 reading.set(false);
                 first.countDown();
             }
-        }, "apiserver-version");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     private void read(KubeApi target) {

@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.logs.LogLimits;
@@ -33,7 +34,7 @@ final class LogStreams implements AutoCloseable {
     private final OpenStreams clients = new OpenStreams("log", LogLimits.PING);
     // One thread per open stream, never more than the limit: a blocked kubelet read holds its thread.
     private final ExecutorService readers = new ThreadPoolExecutor(0, LogLimits.MAX_STREAMS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> daemon(r, "log-follow"));
+            new SynchronousQueue<>(), Daemon.named("log-follow"));
 
     record LineEvent(String text, String timestamp, boolean cut) {
     }
@@ -47,12 +48,6 @@ final class LogStreams implements AutoCloseable {
     LogStreams(Logs logs, ObjectMapper mapper) {
         this.logs = logs;
         this.mapper = mapper;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     int open() {

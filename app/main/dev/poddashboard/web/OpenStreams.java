@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import dev.poddashboard.threads.Daemon;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.Set;
@@ -22,11 +23,7 @@ final class OpenStreams implements AutoCloseable {
     private volatile boolean closed;
 
     OpenStreams(String name, Duration ping) {
-        pings = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-ping");
-            t.setDaemon(true);
-            return t;
-        });
+        pings = Executors.newSingleThreadScheduledExecutor(Daemon.named(name + "-ping"));
         pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.poddashboard.web;
 
+import dev.poddashboard.threads.Daemon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ public final class Warmup {
 
     /** Called by the process's main once it listens (tests start the server themselves and warm nothing). */
     public static void start(IntSupplier port) {
-        Thread thread = new Thread(() -> {
+        Daemon.start("warm-up", () -> {
             for (String path : PATHS) {
                 try {
                     get(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
@@ -37,9 +38,7 @@ public final class Warmup {
                     LOG.debug("warm-up of {} failed: {}", path, e.getMessage());
                 }
             }
-        }, "warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** One GET, its body read and dropped; returns the status. */

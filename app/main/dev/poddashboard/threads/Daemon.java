@@ -1,0 +1,32 @@
+package dev.poddashboard.threads;
+
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The app's background threads: named (thread dumps and per-thread CPU figures say whose they are) and daemon, so
+ * none of them keeps the JVM alive once the web server has stopped. What stops them in an orderly way is their
+ * owner's close(); this is only the last resort.
+ */
+public final class Daemon {
+    private Daemon() {
+    }
+
+    /** A daemon thread named {@code name}, not yet started. */
+    public static Thread thread(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Starts {@code task} on a new daemon thread named {@code name}. */
+    public static Thread start(String name, Runnable task) {
+        Thread thread = thread(name, task);
+        thread.start();
+        return thread;
+    }
+
+    /** For an executor: each of its threads a daemon named {@code name}. */
+    public static ThreadFactory named(String name) {
+        return task -> thread(name, task);
+    }
+}
