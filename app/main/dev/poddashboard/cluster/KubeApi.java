@@ -1,9 +1,9 @@
 package dev.poddashboard.cluster;
 
-import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.threads.Daemon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.poddashboard.lesson;
 
-import dev.poddashboard.threads.Daemon;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.identity.AccessAnswer;
 import dev.poddashboard.identity.AccessQuestion;
@@ -9,6 +8,7 @@ import dev.poddashboard.identity.IdentityChecks;
 import dev.poddashboard.identity.UserInfo;
 import dev.poddashboard.pods.PodDetail;
 import dev.poddashboard.pods.PodService;
+import dev.poddashboard.threads.Daemon;
 import dev.poddashboard.token.TokenHistory;
 import dev.poddashboard.token.TokenInspection;
 import dev.poddashboard.token.TokenInspector;

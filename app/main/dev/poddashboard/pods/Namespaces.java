@@ -1,9 +1,9 @@
 package dev.poddashboard.pods;
 
-import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.threads.Daemon;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.poddashboard.pods;
 
-import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poddashboard.threads.Daemon;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;

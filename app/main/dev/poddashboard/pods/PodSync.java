@@ -1,9 +1,9 @@
 package dev.poddashboard.pods;
 
-import dev.poddashboard.threads.Daemon;
 import dev.poddashboard.cluster.ApiStatus;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.Watch;
+import dev.poddashboard.threads.Daemon;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

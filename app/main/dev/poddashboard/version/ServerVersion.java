@@ -1,10 +1,10 @@
 package dev.poddashboard.version;
 
-import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.poddashboard.cluster.ApiCalls;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.cluster.KubeApi;
+import dev.poddashboard.threads.Daemon;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

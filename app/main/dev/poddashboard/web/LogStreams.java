@@ -1,6 +1,5 @@
 package dev.poddashboard.web;
 
-import dev.poddashboard.threads.Daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poddashboard.cluster.ClusterException;
 import dev.poddashboard.logs.LogLimits;
@@ -8,6 +7,7 @@ import dev.poddashboard.logs.LogLine;
 import dev.poddashboard.logs.LogProblem;
 import dev.poddashboard.logs.LogSource;
 import dev.poddashboard.logs.Logs;
+import dev.poddashboard.threads.Daemon;
 import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.Map;

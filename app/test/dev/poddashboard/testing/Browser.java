@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,11 +20,40 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium through its chromedriver; Selenium Manager never runs (no network here). */
-public final class Browser implements AutoCloseable {
-    private final ChromeDriver driver;
+/**
+ * Debian's headless Chromium through its chromedriver; Selenium Manager never runs (no network here). {@code new
+ * Browser()} opens one now; {@link #perTest()}, registered with {@code @RegisterExtension}, opens one before each test
+ * and closes it after the test's own {@code @AfterEach} methods.
+ */
+public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
+    private ChromeDriver driver;
 
     public Browser() {
+        this(true);
+    }
+
+    private Browser(boolean openNow) {
+        if (openNow) {
+            driver = open();
+        }
+    }
+
+    /** A browser for each test: {@code @RegisterExtension final Browser browser = Browser.perTest();} */
+    public static Browser perTest() {
+        return new Browser(false);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        driver = open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private static ChromeDriver open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -32,8 +64,9 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
     }
 
     public ChromeDriver driver() {
@@ -85,6 +118,9 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
     }
 }

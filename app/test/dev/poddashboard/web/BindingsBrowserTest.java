@@ -11,10 +11,9 @@ import dev.poddashboard.testing.RunningApp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -26,7 +25,8 @@ class BindingsBrowserTest {
     private static final Capture V133 = Capture.V1_33;
     private static MockApiServer api;
     private static RunningApp app;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.perTest();
 
     @BeforeAll
     static void start() {
@@ -47,15 +47,6 @@ class BindingsBrowserTest {
         api.close();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     private void paste(String token, String audience) {
         var driver = browser.driver();

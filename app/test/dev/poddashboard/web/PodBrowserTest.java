@@ -10,10 +10,9 @@ import dev.poddashboard.testing.RunningApp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -23,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class PodBrowserTest {
     private static MockApiServer api;
     private static RunningApp app;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.perTest();
 
     @BeforeAll
     static void start() {
@@ -37,15 +37,6 @@ class PodBrowserTest {
         api.close();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     private List<String> podNames() {
         return browser.driver().findElements(By.cssSelector("#pods .pod-link")).stream().map(WebElement::getText).toList();

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class PodFailingBrowserTest {
     private static MockApiServer api;
     private static RunningApp app;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.perTest();
 
     @BeforeAll
     static void start() {
@@ -37,15 +38,9 @@ class PodFailingBrowserTest {
         api.close();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
     @AfterEach
-    void closeBrowser() {
+    void noConsoleMessages() {
         assertThat(browser.consoleMessages()).as("browser console").isEmpty();
-        browser.close();
     }
 
     private List<String> podNames() {

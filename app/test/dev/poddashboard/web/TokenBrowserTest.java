@@ -8,10 +8,9 @@ import dev.poddashboard.testing.MockApiServer;
 import dev.poddashboard.testing.MutableClock;
 import dev.poddashboard.testing.RunningApp;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -19,7 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class TokenBrowserTest {
     private static MockApiServer api;
     private static RunningApp app;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.perTest();
 
     @BeforeAll
     static void start() {
@@ -33,15 +33,6 @@ class TokenBrowserTest {
         api.close();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     private static final String TICKING = "in (\\d+ h )?\\d+ min \\d+ s";
 
