@@ -3,9 +3,9 @@ package dev.poddashboard.threads;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The app's background threads: named (thread dumps and per-thread CPU figures say whose they are) and daemon, so
- * none of them keeps the JVM alive once the web server has stopped. What stops them in an orderly way is their
- * owner's close(); this is only the last resort.
+ * The app's background threads: named, so thread dumps and per-thread CPU figures say whose they are, and daemons,
+ * so none keeps the JVM alive once the web server has stopped. Each ends on its own (a warm-up, a version read) or
+ * when its owner closes (a pod watch, the token's rotation check, a stream's pings).
  */
 public final class Daemon {
     private Daemon() {
