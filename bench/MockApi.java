@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * offers it (OkHttp does), paged pod lists (limit/continue), Tables with whole objects (includeObject=Object) when
  * asked as kubectl asks (unless --plain-lists), /version, and watches that send a BOOKMARK when asked
  * (allowWatchBookmarks=true) at once and then every minute, as a watch cache does, and the pod changes {@link #churn}
- * sends. LIST answers over 128 KiB are gzipped (level 1) for a client that accepts it, as a kube-apiserver does. What it still does differently from a kube-apiserver is in docs/benchmark.md.
+ * sends. LIST answers over 128 KiB are gzipped (level 1) for a client that accepts it, as a kube-apiserver does.
+ * What it still does differently from a kube-apiserver is in docs/benchmark.md.
  */
 final class MockApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +54,11 @@ final class MockApi implements AutoCloseable {
     final AtomicLong watchRequests = new AtomicLong();
     /** LIST answers sent gzipped (the client accepted it and the answer was over 128 KiB). */
     final AtomicLong gzippedLists = new AtomicLong();
-    private final Map<String, byte[]> gzipped = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each LIST page gzipped, with the resourceVersion its metadata carries. */
+    private final Map<String, GzippedPage> gzipped = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record GzippedPage(long resourceVersion, byte[] body) {
+    }
 
     MockApi(List<MockPod> pods, JsonNode columns, boolean plainLists, TrainingCertificates tls) throws IOException {
         this.pods = pods;
@@ -214,25 +219,30 @@ final class MockApi implements AutoCloseable {
         boolean gzip = GZIP && size > GZIP_THRESHOLD_BYTES && acceptEncoding != null && acceptEncoding.contains("gzip");
         if (!gzip) {
             try (OutputStream out = new java.io.BufferedOutputStream(ctx.res().getOutputStream(), 65536)) {
-                writeList(out, scope, from, to, table);
+                writeList(out, resourceVersion.get(), scope, from, to, table);
             }
             return;
         }
         // The server's compression runs on its own cores, not on the two the app has here: each page is gzipped once
-        // (the lists do not change; churn only reaches the watches) and kept, and warmUp fills the cache.
-        byte[] body = gzipped.computeIfAbsent(ctx.path() + "?from=" + from + "&to=" + to + "&table=" + table, key -> {
+        // and kept (churn reaches the watches, not the lists), and warmUp fills the cache. A page is gzipped again
+        // only when the resourceVersion it carries has moved on (a relist after churn), as a real server's would.
+        long rv = resourceVersion.get();
+        byte[] body = gzipped.compute(ctx.path() + "?from=" + from + "&to=" + to + "&table=" + table, (key, kept) -> {
+            if (kept != null && kept.resourceVersion() == rv) {
+                return kept;
+            }
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (OutputStream out = new java.io.BufferedOutputStream(new java.util.zip.GZIPOutputStream(bytes, 65536) {
                 {
                     def.setLevel(java.util.zip.Deflater.BEST_SPEED);
                 }
             }, 65536)) {
-                writeList(out, scope, from, to, table);
+                writeList(out, rv, scope, from, to, table);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return bytes.toByteArray();
-        });
+            return new GzippedPage(rv, bytes.toByteArray());
+        }).body();
         ctx.header("Content-Encoding", "gzip");
         gzippedLists.incrementAndGet();
         try (OutputStream out = ctx.res().getOutputStream()) {
@@ -240,8 +250,9 @@ final class MockApi implements AutoCloseable {
         }
     }
 
-    private void writeList(OutputStream out, List<MockPod> scope, int from, int to, boolean table) throws IOException {
-        String meta = "{\"resourceVersion\":\"" + resourceVersion.get() + "\"" + (to < scope.size()
+    private void writeList(OutputStream out, long rv, List<MockPod> scope, int from, int to, boolean table)
+            throws IOException {
+        String meta = "{\"resourceVersion\":\"" + rv + "\"" + (to < scope.size()
                 ? ",\"continue\":\"" + to + "\",\"remainingItemCount\":" + (scope.size() - to) : "") + "}";
         if (table) {
             out.write(("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":" + meta
