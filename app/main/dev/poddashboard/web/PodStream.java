@@ -34,6 +34,13 @@ final class PodStream implements AutoCloseable {
     private final Clock clock;
     /** How long a viewer refused a live list waits before it asks again (the page refreshes itself meanwhile). */
     static final int RETRY_AFTER_SECONDS = 30;
+    /**
+     * The response buffer of a live list, where an event's parts (event, data, blank line) meet before the flush.
+     * Jetty's default (32 KiB, outside the heap) is held for as long as the stream is open: ~30 MiB of native memory
+     * at 1,000 viewers (the crowd in docs/benchmark.md). An event is a pod's row or the list's freshness, well under
+     * this; a longer one is written past the buffer.
+     */
+    static final int EVENT_BUFFER_BYTES = 2048;
 
     private final OpenStreams clients = new OpenStreams("sse", PING);
     private final StreamBounds bounds;
@@ -59,7 +66,8 @@ final class PodStream implements AutoCloseable {
 
     /**
      * Runs before the stream starts, so a bad request is a plain JSON error, not an empty stream, and a stream
-     * beyond the bounds is a 429 that says which limit.
+     * beyond the bounds is a 429 that says which limit; a stream it admits gets its small buffer here, before
+     * anything is written.
      */
     void validate(Context ctx) {
         params.podQuery(ctx);
@@ -69,6 +77,7 @@ final class PodStream implements AutoCloseable {
                     + "(EventSource does), or use /api/pods for a snapshot");
         }
         bounds.check(ClientId.of(ctx));
+        ctx.res().setBufferSize(EVENT_BUFFER_BYTES);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poddashboard.Main;
 import dev.poddashboard.testing.Eventually;
 import dev.poddashboard.testing.Fixtures;
@@ -18,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -100,15 +100,8 @@ class LivePodsTest {
     void theEventStreamDeliversChanges() throws Exception {
         app.get("/");
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/pods/events?namespace=dashboard"))
-                .header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> stream = response.get(10, TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> stream = openStream(lines);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
         try {
             assertThat(next(lines, "event: freshness")).isNotNull();
             api.watchThenIdle("dashboard", WATCH.get(0) + "\n");
@@ -126,6 +119,42 @@ class LivePodsTest {
         } finally {
             stream.body().close();
         }
+    }
+
+    @Test
+    void anEventLongerThanTheStreamsBufferArrivesWhole() throws Exception {
+        // kubectl prints the pod's status.reason as its STATUS, however long: this row is longer than a live list buffers.
+        ObjectNode added = (ObjectNode) JSON.readTree(WATCH.get(0));
+        String reason = "Evicted" + "x".repeat(2 * PodStream.EVENT_BUFFER_BYTES);
+        ((ObjectNode) added.at("/object/status")).put("reason", reason);
+        app.get("/");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = openStream(lines);
+        try {
+            assertThat(next(lines, "event: freshness")).isNotNull();
+            api.watchThenIdle("dashboard", JSON.writeValueAsString(added) + "\n");
+            assertThat(next(lines, "event: pod")).isNotNull();
+            String data = lines.poll(10, TimeUnit.SECONDS);
+            assertThat(data.length()).isGreaterThan(PodStream.EVENT_BUFFER_BYTES);
+            JsonNode event = JSON.readTree(data.substring("data: ".length()));
+            assertThat(event.at("/row/name").asText()).isEqualTo("watch-demo");
+            assertThat(event.at("/row/status").asText()).isEqualTo(reason);
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEmpty(); // the blank line that ends the event
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    /** Opens the live list of the dashboard's namespace; its lines go to {@code lines} as they arrive. */
+    private HttpResponse<Stream<String>> openStream(BlockingQueue<String> lines) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/pods/events?namespace=dashboard"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return stream;
     }
 
     private static String next(BlockingQueue<String> lines, String wanted) throws InterruptedException {
