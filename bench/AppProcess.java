@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Map;
  * token, the mock's CA and the namespace, TLS to the API server) or in demo mode, with the image's JVM and flags
  * and the Deployment's memory limit; how long it took to answer, and what /proc says of its memory.
  */
-final class AppProcess implements AutoCloseable {
+final class AppProcess implements RunningApp {
     /** The JVM that runs the app (default: this one), its flags and, optionally, a JDK 25 AOT cache or a CDS archive. */
     static String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static List<String> jvmFlags;
@@ -43,17 +44,32 @@ final class AppProcess implements AutoCloseable {
     /** In-cluster mode against {@code api}, its own namespace {@code namespace}; extra JVM flags and settings. */
     static AppProcess inCluster(int apiPort, TrainingCertificates tls, String namespace, String label, List<String> extraFlags,
                                 Map<String, String> env) throws IOException {
-        Path dir = Files.createTempDirectory("bench-sa");
-        Files.writeString(dir.resolve("token"), ((TokenRead.Mounted) new DemoToken(namespace, "dashboard-sa", Instant.now())
-                .read()).raw());
-        Files.copy(tls.caCertificate(), dir.resolve("ca.crt"));
-        Files.writeString(dir.resolve("namespace"), namespace);
+        Path dir = serviceAccountDir(tls, namespace);
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("DASHBOARD_MODE", "in-cluster");
         all.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
         all.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiPort));
         all.put("SERVICE_ACCOUNT_DIR", dir.toString());
         return start(label, extraFlags, all);
+    }
+
+    /**
+     * A service-account directory as the kubelet mounts it: a token (the dashboard's demo signing key; the mock takes
+     * any), the mock's CA as ca.crt, the namespace. Readable by all: a container's user (10001) reads it too.
+     */
+    static Path serviceAccountDir(TrainingCertificates tls, String namespace) throws IOException {
+        Path dir = Files.createTempDirectory("bench-sa");
+        Files.writeString(dir.resolve("token"), ((TokenRead.Mounted) new DemoToken(namespace, "dashboard-sa", Instant.now())
+                .read()).raw());
+        Files.copy(tls.caCertificate(), dir.resolve("ca.crt"));
+        Files.writeString(dir.resolve("namespace"), namespace);
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     static AppProcess demo(String label, List<String> extraFlags) throws IOException {
@@ -89,19 +105,30 @@ final class AppProcess implements AutoCloseable {
         return command;
     }
 
-    /** Milliseconds from the process start to the first 200 of {@code path}. */
-    long awaitOk(HttpClient http, String path) throws InterruptedException {
-        awaitOk(http, base + path, process, log.toString());
+    @Override
+    public String base() {
+        return base;
+    }
+
+    @Override
+    public long awaitOk(HttpClient http, String path) throws InterruptedException {
+        awaitOk(http, base + path, process::isAlive, log.toString());
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    /** A line of /proc/PID/status in KiB (VmRSS now, VmHWM the peak). */
-    long status(String field) throws IOException {
+    @Override
+    public long status(String field) throws IOException {
         return status(process.pid(), field);
+    }
+
+    @Override
+    public String state() {
+        return process.isAlive() ? "running" : "exited " + process.exitValue();
     }
 
     @Override
@@ -116,11 +143,12 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Waits (at most 60 s, while the process lives) until {@code url} answers 200. */
-    static void awaitOk(HttpClient http, String url, Process process, String log) throws InterruptedException {
+    /** Waits (at most 60 s, while the app lives) until {@code url} answers 200. */
+    static void awaitOk(HttpClient http, String url, java.util.function.BooleanSupplier alive, String log)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
+            if (System.nanoTime() > deadline || !alive.getAsBoolean()) {
                 throw new IllegalStateException(url + " did not answer; see " + log);
             }
             try {
@@ -145,8 +173,13 @@ final class AppProcess implements AutoCloseable {
 
     /** Runs a jcmd diagnostic command against the app, its output in target/FILE. */
     void jcmd(String command, String file) throws IOException, InterruptedException {
+        jcmd(pid(), command, file);
+    }
+
+    /** The same against any JVM of this machine's (a container's too: jcmd reaches it through /proc/PID/root). */
+    static void jcmd(long pid, String command, String file) throws IOException, InterruptedException {
         Path jcmd = Path.of(java).resolveSibling("jcmd");
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command)
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
                 .redirectOutput(Path.of("target", file).toFile()).start().waitFor();
     }
 }

@@ -27,6 +27,7 @@ public class Bench {
         int concurrency = 8;
         int startRuns = 5;
         int crowd = 0;
+        String image = null;
         boolean plainLists = false;
         Path floor = null;
         for (int i = 0; i < args.length; i++) {
@@ -44,6 +45,7 @@ public class Bench {
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--start-runs" -> startRuns = Integer.parseInt(args[++i]);
                 case "--crowd" -> crowd = i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[++i]) : 1_000;
+                case "--image" -> image = args[++i];
                 case "--floor" -> floor = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -51,6 +53,9 @@ public class Bench {
         if (AppProcess.jvmFlags == null) {
             throw new IllegalArgumentException("--jvm-flags is missing: run the benchmark with bash bench/run, which passes"
                     + " the Dockerfile's flags");
+        }
+        if (image != null && crowd == 0) {
+            throw new IllegalArgumentException("--image IMAGE runs the crowd against the image: give --crowd [N] too");
         }
         if (floor != null) {
             floor(floor, seconds, concurrency);
@@ -65,10 +70,10 @@ public class Bench {
         List<String> failed = new ArrayList<>();
         if (crowd > 0) {
             List<Crowd.Result> rows = new ArrayList<>();
-            rows.add(Crowd.run(crowd, templates, columns, tls, 30));
+            rows.add(Crowd.run(crowd, templates, columns, tls, 30, image));
             int bound = rows.get(0).bound();
             if (crowd <= bound) { // and one run above the bound: those over it must be told 429, the rest keep every change
-                rows.add(Crowd.run(bound + 200, templates, columns, tls, 30));
+                rows.add(Crowd.run(bound + 200, templates, columns, tls, 30, image));
             }
             Report.crowd(rows);
             results.put("crowd", rows);
@@ -120,7 +125,7 @@ public class Bench {
             long t0 = System.nanoTime();
             Process floorApp = pb.start();
             try {
-                AppProcess.awaitOk(http, url, floorApp, dir.resolve(variant + ".log").toString());
+                AppProcess.awaitOk(http, url, floorApp::isAlive, dir.resolve(variant + ".log").toString());
                 long ready = (System.nanoTime() - t0) / 1_000_000;
                 // As in a scenario: the cold seconds and the two warm-ups, then / and /api/pods measured (here / twice as long).
                 Load.run(http, url, concurrency, Scenarios.COLD_SECONDS + 2 * Scenarios.WARMUP_SECONDS);

@@ -24,8 +24,14 @@ final class Crowd {
     /** Viewers opened at a time: a room arriving, not one SYN flood. */
     private static final int OPENING_AT_ONCE = 64;
 
+    /**
+     * @param app    "jar" (a JVM of the bench's) or the image's name (in a container, {@link ImageApp})
+     * @param state  the app's state after the crowd: "running", or how it ended
+     * @param cgroup the container's memory cgroup after the crowd; null for the jar
+     */
     record Result(int viewers, int bound, int held, int refused429, int failed, int changes, int streamsMissingChanges,
-                  Load list, long rssBeforeKiB, long rssAfterKiB, long peakKiB, long limitKiB) {
+                  Load list, long rssBeforeKiB, long rssAfterKiB, long peakKiB, long limitKiB, String app, String state,
+                  ImageApp.Cgroup cgroup) {
     }
 
     /** One viewer's stream: its status and the pod events it has seen. */
@@ -77,20 +83,24 @@ final class Crowd {
     private Crowd() {
     }
 
-    private static AppProcess warmThenStart(MockApi api, TrainingCertificates tls) throws Exception {
+    /** @param image null: the jar in a JVM of the bench's; else the image, in a container */
+    private static RunningApp warmThenStart(MockApi api, TrainingCertificates tls, String image) throws Exception {
         api.warmUp(tls, Pods.NAMESPACE);
-        return AppProcess.inCluster(api.port(), tls, Pods.NAMESPACE, "crowd", List.of(), Map.of());
+        return image == null ? AppProcess.inCluster(api.port(), tls, Pods.NAMESPACE, "crowd", List.of(), Map.of())
+                : ImageApp.inCluster(image, api.port(), tls, Pods.NAMESPACE, "crowd");
     }
 
-    static Result run(int viewers, List<ObjectNode> templates, JsonNode columns, TrainingCertificates tls, int seconds)
-            throws Exception {
-        System.out.printf("%n== crowd: %,d viewers of the live list, 16 clients on /, pod changes for %d s%n", viewers, seconds);
+    /** @param image null: the jar, started as the bench starts it; else the built image, run by bench/container */
+    static Result run(int viewers, List<ObjectNode> templates, JsonNode columns, TrainingCertificates tls, int seconds,
+                      String image) throws Exception {
+        System.out.printf("%n== crowd: %,d viewers of the live list, 16 clients on /, pod changes for %d s (%s)%n", viewers,
+                seconds, image == null ? "the jar" : "the image " + image + " under a 320 Mi memory limit");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (MockApi api = new MockApi(Pods.of(100, 1, templates), columns, false, tls);
-             AppProcess app = warmThenStart(api, tls)) {
+             RunningApp app = warmThenStart(api, tls, image)) {
             app.awaitOk(http, "/readyz");
-            Scenarios.waitComplete(http, app.base + "/api/pods?page=1", 100, System.nanoTime());
-            JsonNode room = MockApi.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(app.base
+            Scenarios.waitComplete(http, app.base() + "/api/pods?page=1", 100, System.nanoTime());
+            JsonNode room = MockApi.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(app.base()
                     + "/api/pods/events/room")).build(), HttpResponse.BodyHandlers.ofString()).body());
             int bound = room.path("max").asInt();
             long rssBefore = app.status("VmRSS");
@@ -99,7 +109,7 @@ final class Crowd {
             for (int i = 0; i < viewers; i++) {
                 Viewer viewer = new Viewer();
                 crowd.add(viewer);
-                HttpRequest request = HttpRequest.newBuilder(URI.create(app.base + "/api/pods/events?namespace=" + Pods.NAMESPACE))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(app.base() + "/api/pods/events?namespace=" + Pods.NAMESPACE))
                         .version(HttpClient.Version.HTTP_1_1).header("Accept", "text/event-stream")
                         .header("Cookie", "pd-client=" + UUID.randomUUID()).build();
                 // The status is known as the headers arrive; the body (the stream) goes on to the viewer's subscriber.
@@ -138,7 +148,7 @@ final class Crowd {
             int changes = Math.max(2, seconds * 10 / 6 / 2 * 2);
             var load = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Load.run(http, app.base + "/", 16, seconds);
+                    return Load.run(http, app.base() + "/", 16, seconds);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -159,13 +169,29 @@ final class Crowd {
                 Thread.sleep(100);
             }
             int missing = (int) crowd.stream().filter(v -> v.held() && v.podEvents.get() < changes).count();
+            if (System.getenv("BENCH_MEMORY_DETAIL") != null) { // the JVM's account (needs NMT on), as the rows write it
+                String label = (image == null ? "jar-" : "image-") + viewers;
+                AppProcess.jcmd(app.pid(), "VM.native_memory", "bench-nmt-crowd-" + label + ".txt");
+                AppProcess.jcmd(app.pid(), "GC.heap_info", "bench-heap-crowd-" + label + ".txt");
+            }
             long rssAfter = app.status("VmRSS");
             long peak = app.status("VmHWM");
+            if (System.getenv("BENCH_HISTOGRAM") != null) { // after the RSS: it collects the whole heap first
+                AppProcess.jcmd(app.pid(), "GC.class_histogram", "bench-histogram-crowd-" + (image == null ? "jar-" : "image-")
+                        + viewers + ".txt");
+            }
+            String state = app.state();
+            ImageApp.Cgroup cgroup = app.cgroup().orElse(null);
             System.out.printf("%d changes: %,d held streams got them all, %,d missed some; / p50 %.2f ms p99 %.2f ms %,.0f req/s "
                     + "(%d errors); RSS %d MiB before, %d after, peak %d MiB%n", changes, held - missing, missing,
                     list.p50ms(), list.p99ms(), list.rps(), list.errors(), rssBefore / 1024, rssAfter / 1024, peak / 1024);
+            if (cgroup != null) {
+                System.out.printf("the container: %s; its memory cgroup: limit %d MiB, peak %d MiB (page cache included), "
+                        + "working set %d MiB, OOM kills %d%n", state, cgroup.limitKiB() / 1024, cgroup.peakKiB() / 1024,
+                        cgroup.workingSetKiB() / 1024, cgroup.oomKills());
+            }
             return new Result(viewers, bound, held, refused, viewers - held - refused, changes, missing, list, rssBefore,
-                    rssAfter, peak, 320 * 1024);
+                    rssAfter, peak, 320 * 1024, image == null ? "jar" : image, state, cgroup);
         }
     }
 }

@@ -47,9 +47,17 @@ final class Report {
                     r.held(), r.refused429(), r.failed(), r.changes(), r.streamsMissingChanges(), r.list().p50ms(),
                     r.list().p99ms(), r.list().rps(), r.rssBeforeKiB() / 1024, r.rssAfterKiB() / 1024, r.peakKiB() / 1024,
                     100.0 * (r.limitKiB() - r.peakKiB()) / r.limitKiB());
-            if (r.streamsMissingChanges() > 0 || r.failed() > 0) {
+            System.out.printf("%8s the %s, afterwards %s%n", "", r.app().equals("jar") ? "jar" : "image " + r.app(), r.state());
+            if (r.cgroup() != null) {
+                System.out.printf("%8s memory cgroup: limit %d MiB, peak %d MiB with page cache, working set %d MiB, OOM kills %d%n",
+                        "", r.cgroup().limitKiB() / 1024, r.cgroup().peakKiB() / 1024, r.cgroup().workingSetKiB() / 1024,
+                        r.cgroup().oomKills());
+            }
+            if (r.streamsMissingChanges() > 0 || r.failed() > 0 || !r.state().startsWith("running")
+                    || r.cgroup() != null && r.cgroup().oomKills() > 0) {
                 System.out.println("FAILED crowd of " + r.viewers() + ": " + r.streamsMissingChanges()
-                        + " held streams missed changes, " + r.failed() + " viewers neither held nor told 429");
+                        + " held streams missed changes, " + r.failed() + " viewers neither held nor told 429; the app "
+                        + r.state() + (r.cgroup() == null ? "" : ", " + r.cgroup().oomKills() + " OOM kills"));
             }
         }
     }
