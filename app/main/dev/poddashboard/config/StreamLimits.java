@@ -4,14 +4,16 @@ package dev.poddashboard.config;
  * How many live pod lists (server-sent-event streams of {@code /api/pods/events}) may be open.
  *
  * @param max       {@code MAX_LIVE_STREAMS}: in the whole app; by default one per {@value #HEAP_PER_STREAM_KIB} KiB
- *                  of the JVM's maximum heap, which follows the container's memory limit (about 1,000 under the
- *                  Deployment's 320 Mi, 995 measured)
+ *                  of the JVM's maximum heap, which follows the container's memory limit (998 under the
+ *                  Deployment's 320 Mi, with its 124.8 MiB heap)
  * @param perClient {@code MAX_LIVE_STREAMS_PER_CLIENT}: per browser (default 10: several tabs are normal)
  */
 public record StreamLimits(int max, int perClient) {
     /**
-     * What one open live list may cost: the crowd benchmark (bench/run --crowd, docs/benchmark.md) measured the
-     * image's JVM at a peak RSS of 270 MiB of its 320 Mi with 1,000 streams (15 % to spare), 291 MiB with 1,592.
+     * What one open live list may cost: ~12 KiB outside the heap (two buffers of Jetty's) and its share of the
+     * heap. The first bound (one per 80 KiB, 1,592 streams) peaked at 291 MiB of 320 Mi; at this one the built image
+     * under a real 320 Mi limit peaked at 277-280 MiB with 1,000 or 5,000 viewers, its heap near its ceiling
+     * (bench/run --crowd N --image IMAGE, docs/benchmark.md).
      */
     static final int HEAP_PER_STREAM_KIB = 128;
     static final int MIN_DEFAULT = 50;
