@@ -4,18 +4,18 @@ package dev.poddashboard.config;
  * How many live pod lists (server-sent-event streams of {@code /api/pods/events}) may be open.
  *
  * @param max       {@code MAX_LIVE_STREAMS}: in the whole app; by default one per {@value #HEAP_PER_STREAM_KIB} KiB
- *                  of the JVM's maximum heap, which follows the container's memory limit (998 under the
- *                  Deployment's 320 Mi, with its 124.8 MiB heap)
+ *                  of the JVM's maximum heap, which follows the container's memory limit (1,011 under the
+ *                  Deployment's 320 Mi, with its 98.8 MiB heap)
  * @param perClient {@code MAX_LIVE_STREAMS_PER_CLIENT}: per browser (default 10: several tabs are normal)
  */
 public record StreamLimits(int max, int perClient) {
     /**
      * What one open live list may cost: ~12 KiB outside the heap (two buffers of Jetty's) and its share of the
-     * heap. The first bound (one per 80 KiB, 1,592 streams) peaked at 291 MiB of 320 Mi; at this one the built image
-     * under a real 320 Mi limit peaked at 277-280 MiB with 1,000 or 5,000 viewers, its heap near its ceiling
-     * (bench/run --crowd N --image IMAGE, docs/benchmark.md).
+     * heap, ~5-8 KiB live. The first bound (one per 80 KiB of a 126 MiB heap, 1,592 streams) peaked at 291 MiB of
+     * 320 Mi; with this one and the image's 100 MiB heap, the built image under a real 320 Mi limit peaked at
+     * 257-260 MiB with 1,000 viewers (bench/run --crowd N --image IMAGE, docs/benchmark.md).
      */
-    static final int HEAP_PER_STREAM_KIB = 128;
+    static final int HEAP_PER_STREAM_KIB = 100;
     static final int MIN_DEFAULT = 50;
     static final int MAX_DEFAULT = 20_000;
     public static final int DEFAULT_PER_CLIENT = 10;
