@@ -20,7 +20,7 @@ import java.util.Map;
  * token, the mock's CA and the namespace, TLS to the API server) or in demo mode, with the image's JVM and flags
  * and the Deployment's memory limit; how long it took to answer, and what /proc says of its memory.
  */
-final class AppProcess implements RunningApp {
+final class AppProcess extends RunningApp {
     /** The JVM that runs the app (default: this one), its flags and, optionally, a JDK 25 AOT cache or a CDS archive. */
     static String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static List<String> jvmFlags;
@@ -28,17 +28,12 @@ final class AppProcess implements RunningApp {
     static String cdsArchive;
 
     final Process process;
-    final int port;
-    final String base;
     final Path log;
-    final long startedNanos;
 
     private AppProcess(Process process, int port, Path log, long startedNanos) {
+        super(port, startedNanos);
         this.process = process;
-        this.port = port;
-        this.base = "http://127.0.0.1:" + port;
         this.log = log;
-        this.startedNanos = startedNanos;
     }
 
     /** In-cluster mode against {@code api}, its own namespace {@code namespace}; extra JVM flags and settings. */
@@ -106,28 +101,27 @@ final class AppProcess implements RunningApp {
     }
 
     @Override
-    public String base() {
-        return base;
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override
-    public long awaitOk(HttpClient http, String path) throws InterruptedException {
-        awaitOk(http, base + path, process::isAlive, log.toString());
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+    String log() {
+        return log.toString();
     }
 
     @Override
-    public long pid() {
+    long pid() {
         return process.pid();
     }
 
     @Override
-    public long status(String field) throws IOException {
+    long status(String field) throws IOException {
         return status(process.pid(), field);
     }
 
     @Override
-    public String state() {
+    String state() {
         return process.isAlive() ? "running" : "exited " + process.exitValue();
     }
 

@@ -13,22 +13,19 @@ import java.util.Optional;
  * process of this machine's, so /proc gives its RSS as for {@link AppProcess}; the memory cgroup gives what the
  * limit saw, and whether the kernel killed anything in it.
  */
-final class ImageApp implements RunningApp {
+final class ImageApp extends RunningApp {
     /** What the container's memory cgroup saw; page cache (the image's files read) counts in {@code peakKiB}. */
     record Cgroup(long limitKiB, long peakKiB, long workingSetKiB, long oomKills) {
     }
 
     private final String name;
-    private final String base;
-    private final long startedNanos;
     private final long pid;
     private final Path cgroup;
     private final boolean v1;
 
     private ImageApp(String name, int port, long startedNanos) throws IOException {
+        super(port, startedNanos);
         this.name = name;
-        this.base = "http://127.0.0.1:" + port;
-        this.startedNanos = startedNanos;
         this.pid = Long.parseLong(container("pid").trim());
         // "4:memory:/libpod_parent/libpod-ID" (cgroup v1) or "0::/PATH" (v2)
         String v1Line = null;
@@ -68,24 +65,22 @@ final class ImageApp implements RunningApp {
     }
 
     @Override
-    public long pid() {
+    long pid() {
         return pid;
     }
 
     @Override
-    public String base() {
-        return base;
+    boolean alive() {
+        return Files.exists(Path.of("/proc", Long.toString(pid)));
     }
 
     @Override
-    public long awaitOk(HttpClient http, String path) throws InterruptedException {
-        AppProcess.awaitOk(http, base + path, () -> Files.exists(Path.of("/proc", Long.toString(pid))),
-                "podman logs " + name);
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+    String log() {
+        return "podman logs " + name;
     }
 
     @Override
-    public long status(String field) throws IOException {
+    long status(String field) throws IOException {
         try {
             return AppProcess.status(pid, field);
         } catch (java.nio.file.NoSuchFileException gone) {
@@ -94,7 +89,7 @@ final class ImageApp implements RunningApp {
     }
 
     @Override
-    public String state() {
+    String state() {
         try {
             return container("state").trim();
         } catch (IOException e) {
@@ -103,7 +98,7 @@ final class ImageApp implements RunningApp {
     }
 
     @Override
-    public Optional<Cgroup> cgroup() {
+    Optional<Cgroup> cgroup() {
         try {
             long limit = v1 ? number("memory.limit_in_bytes") : number("memory.max");
             long peak = v1 ? number("memory.max_usage_in_bytes") : number("memory.peak");
