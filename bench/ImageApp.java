@@ -61,7 +61,12 @@ final class ImageApp extends RunningApp {
             args.addAll(List.of("-e", "JAVA_TOOL_OPTIONS=" + javaOpts.trim()));
         }
         run(args);
-        return new ImageApp(name, port, t0);
+        try {
+            return new ImageApp(name, port, t0);
+        } catch (IOException | RuntimeException e) { // no pid or cgroup to read: the container must not stay behind
+            run(List.of("rm", name));
+            throw e;
+        }
     }
 
     @Override
