@@ -54,9 +54,6 @@ public class Bench {
             throw new IllegalArgumentException("--jvm-flags is missing: run the benchmark with bash bench/run, which passes"
                     + " the Dockerfile's flags");
         }
-        if (image != null && crowd == 0) {
-            throw new IllegalArgumentException("--image IMAGE runs the crowd against the image: give --crowd [N] too");
-        }
         if (floor != null) {
             floor(floor, seconds, concurrency);
             return;
@@ -78,7 +75,9 @@ public class Bench {
             Report.crowd(rows);
             results.put("crowd", rows);
         } else {
-            if (startRuns > 0) { // --start-runs 0: the rows only
+            if (image != null) {
+                System.out.println("the rows against the image " + image + "; its start in both modes: bash bench/image-start");
+            } else if (startRuns > 0) { // --start-runs 0: the rows only
                 results.put("start", Start.run(startRuns, templates, columns, tls));
             }
             List<Scenarios.Scenario> scenarios = new ArrayList<>();
@@ -87,7 +86,7 @@ public class Bench {
             List<Scenarios.Result> rows = new ArrayList<>();
             for (Scenarios.Scenario scenario : scenarios) {
                 try {
-                    rows.add(Scenarios.run(scenario, templates, columns, plainLists, tls, seconds, concurrency));
+                    rows.add(Scenarios.run(scenario, templates, columns, plainLists, tls, seconds, concurrency, image));
                 } catch (Exception e) {
                     // e.g. the app ran out of heap: the row says so, and the other scenarios still run.
                     failed.add(scenario.label() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")

@@ -14,13 +14,17 @@ final class Report {
         if (results.isEmpty()) {
             return;
         }
-        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s%s, in-cluster over TLS; "
+        String app = results.get(0).app();
+        String where = !app.equals("jar") ? "the image " + app + " under a real 320 Mi limit (ready counts podman's start too)"
+                : AppProcess.java + (AppProcess.aotCache != null ? " with AOT cache " + AppProcess.aotCache
+                : AppProcess.cdsArchive != null ? " with AppCDS archive " + AppProcess.cdsArchive : "");
+        System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s, in-cluster over TLS; "
                         + "the API server answers %s%n", seconds, concurrency, Runtime.getRuntime().availableProcessors(),
-                Load.WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)", AppProcess.java,
-                AppProcess.aotCache != null ? " with AOT cache " + AppProcess.aotCache
-                        : AppProcess.cdsArchive != null ? " with AppCDS archive " + AppProcess.cdsArchive : "",
+                Load.WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)", where,
                 plainLists ? "plain lists" : "Tables");
-        System.out.println("JVM flags: " + String.join(" ", AppProcess.jvmFlags));
+        if (app.equals("jar")) {
+            System.out.println("JVM flags: " + String.join(" ", AppProcess.jvmFlags));
+        }
         String header = "%22s %6s %6s %7s %9s %9s %8s %8s %9s %8s %8s %8s %6s %6s %6s%n";
         System.out.printf(header, "pods", "ready", "page1", "listed", "cold p50", "cold r/s", "/ p50", "/ p99", "/ req/s",
                 "api p50", "api p99", "api r/s", "RSS", "peak", "API/v");
@@ -30,6 +34,10 @@ final class Report {
                     r.startToReadyMs(), r.firstPageMs(), r.fullListMs(), r.cold().p50ms(), r.cold().rps(), r.list().p50ms(),
                     r.list().p99ms(), r.list().rps(), r.api().p50ms(), r.api().p99ms(), r.api().rps(),
                     r.rssAfterWarmupKiB() / 1024, r.peakRssKiB() / 1024, r.apiRequestsPerPageView());
+            if (r.cgroup() != null) {
+                System.out.printf("%22s memory cgroup: peak %d MiB with page cache, working set %d MiB, OOM kills %d%n", "",
+                        r.cgroup().peakKiB() / 1024, r.cgroup().workingSetKiB() / 1024, r.cgroup().oomKills());
+            }
         }
     }
 

@@ -38,30 +38,38 @@ final class Scenarios {
         }
     }
 
+    /**
+     * @param app    "jar", or the image's name (in a container under a real 320 Mi limit; its start to ready
+     *               includes podman's own start)
+     * @param cgroup the container's memory cgroup at the end; null for the jar
+     */
     record Result(String scenario, int pods, long startToReadyMs, long firstPageMs, long fullListMs, Load cold, Load list,
                   Load api, long rssAfterWarmupKiB, long peakRssKiB, long apiRequestsDuringLoad, long pageViews,
-                  double apiRequestsPerPageView) {
+                  double apiRequestsPerPageView, String app, ImageApp.Cgroup cgroup) {
     }
 
     private Scenarios() {
     }
 
+    /** @param image null: the jar, started as the bench starts it; else the built image, run by bench/container */
     static Result run(Scenario scenario, List<ObjectNode> templates, JsonNode columns, boolean plainLists,
-                      TrainingCertificates tls, int seconds, int concurrency) throws Exception {
+                      TrainingCertificates tls, int seconds, int concurrency, String image) throws Exception {
         int n = scenario.pods();
         System.out.printf("%n== %s pods%n", scenario.label());
         String ownNamespace = scenario.allNamespaces() ? Pods.namespace(0) : Pods.NAMESPACE;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try (MockApi api = new MockApi(Pods.of(n, scenario.namespaces(), templates), columns, plainLists, tls)) {
             api.warmUp(tls, ownNamespace);
-            return run(scenario, api, tls, ownNamespace, http, seconds, concurrency);
+            return run(scenario, api, tls, ownNamespace, http, seconds, concurrency, image);
         }
     }
 
     private static Result run(Scenario scenario, MockApi api, TrainingCertificates tls, String ownNamespace, HttpClient http,
-                              int seconds, int concurrency) throws Exception {
+                              int seconds, int concurrency, String image) throws Exception {
         int n = scenario.pods();
-        try (AppProcess app = AppProcess.inCluster(api.port(), tls, ownNamespace, Integer.toString(n), List.of(), Map.of())) {
+        String label = Integer.toString(n);
+        try (RunningApp app = image == null ? AppProcess.inCluster(api.port(), tls, ownNamespace, label, List.of(), Map.of())
+                : ImageApp.inCluster(image, api.port(), tls, ownNamespace, label)) {
             String page = app.base + "/" + scenario.view();
             String full = app.base + "/api/pods" + scenario.view();
             long ready = app.awaitOk(http, "/readyz");
@@ -96,13 +104,13 @@ final class Scenarios {
             long pageViews = list.requests() + all.requests();
             long rss = app.status("VmRSS");
             if (System.getenv("BENCH_HISTOGRAM") != null) {
-                app.jcmd("GC.class_histogram", "bench-histogram-" + n + ".txt");
+                AppProcess.jcmd(app.pid(), "GC.class_histogram", "bench-histogram-" + n + ".txt");
             }
             // Where the RSS is: the JVM's own account (needs -XX:NativeMemoryTracking=summary in BENCH_APP_OPTS)
             // and the kernel's, mapping by mapping.
             if (System.getenv("BENCH_MEMORY_DETAIL") != null) {
-                app.jcmd("VM.native_memory", "bench-nmt-" + n + ".txt");
-                app.jcmd("GC.heap_info", "bench-heap-" + n + ".txt");
+                AppProcess.jcmd(app.pid(), "VM.native_memory", "bench-nmt-" + n + ".txt");
+                AppProcess.jcmd(app.pid(), "GC.heap_info", "bench-heap-" + n + ".txt");
                 Files.copy(Path.of("/proc", Long.toString(app.pid()), "smaps"), Path.of("target", "bench-smaps-" + n + ".txt"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -113,8 +121,13 @@ final class Scenarios {
             if (System.getenv("BENCH_THREADS") != null) {
                 printThreadCpu(app.pid());
             }
+            ImageApp.Cgroup cgroup = app.cgroup().orElse(null);
+            if (cgroup != null) {
+                System.out.printf("the container: %s; its memory cgroup: peak %d MiB (page cache included), working set %d MiB, "
+                        + "OOM kills %d%n", app.state(), cgroup.peakKiB() / 1024, cgroup.workingSetKiB() / 1024, cgroup.oomKills());
+            }
             return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
-                    pageViews == 0 ? 0 : apiDuring / (double) pageViews);
+                    pageViews == 0 ? 0 : apiDuring / (double) pageViews, image == null ? "jar" : image, cgroup);
         }
     }
 
