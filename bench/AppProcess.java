@@ -165,12 +165,10 @@ final class AppProcess extends RunningApp {
         return -1;
     }
 
-    /** Runs a jcmd diagnostic command against the app, its output in target/FILE. */
-    void jcmd(String command, String file) throws IOException, InterruptedException {
-        jcmd(pid(), command, file);
-    }
-
-    /** The same against any JVM of this machine's (a container's too: jcmd reaches it through /proc/PID/root). */
+    /**
+     * Runs a jcmd diagnostic command against a JVM of this machine's, its output in target/FILE (a container's too:
+     * jcmd reaches it through /proc/PID/root).
+     */
     static void jcmd(long pid, String command, String file) throws IOException, InterruptedException {
         Path jcmd = Path.of(java).resolveSibling("jcmd");
         new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)

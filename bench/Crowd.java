@@ -186,9 +186,7 @@ final class Crowd {
                     + "(%d errors); RSS %d MiB before, %d after, peak %d MiB%n", changes, held - missing, missing,
                     list.p50ms(), list.p99ms(), list.rps(), list.errors(), rssBefore / 1024, rssAfter / 1024, peak / 1024);
             if (cgroup != null) {
-                System.out.printf("the container: %s; its memory cgroup: limit %d MiB, peak %d MiB (page cache included), "
-                        + "working set %d MiB, OOM kills %d%n", state, cgroup.limitKiB() / 1024, cgroup.peakKiB() / 1024,
-                        cgroup.workingSetKiB() / 1024, cgroup.oomKills());
+                System.out.printf("the container: %s; its %s%n", state, cgroup.summary());
             }
             return new Result(viewers, bound, held, refused, viewers - held - refused, changes, missing, list, rssBefore,
                     rssAfter, peak, 320 * 1024, image == null ? "jar" : image, state, cgroup);

@@ -16,6 +16,11 @@ import java.util.Optional;
 final class ImageApp extends RunningApp {
     /** What the container's memory cgroup saw; page cache (the image's files read) counts in {@code peakKiB}. */
     record Cgroup(long limitKiB, long peakKiB, long workingSetKiB, long oomKills) {
+        /** One line for the reports. */
+        String summary() {
+            return String.format("memory cgroup: limit %d MiB, peak %d MiB with page cache, working set %d MiB, OOM kills %d",
+                    limitKiB / 1024, peakKiB / 1024, workingSetKiB / 1024, oomKills);
+        }
     }
 
     private final String name;

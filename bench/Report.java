@@ -35,8 +35,7 @@ final class Report {
                     r.list().p99ms(), r.list().rps(), r.api().p50ms(), r.api().p99ms(), r.api().rps(),
                     r.rssAfterWarmupKiB() / 1024, r.peakRssKiB() / 1024, r.apiRequestsPerPageView());
             if (r.cgroup() != null) {
-                System.out.printf("%22s memory cgroup: peak %d MiB with page cache, working set %d MiB, OOM kills %d%n", "",
-                        r.cgroup().peakKiB() / 1024, r.cgroup().workingSetKiB() / 1024, r.cgroup().oomKills());
+                System.out.printf("%22s %s%n", "", r.cgroup().summary());
             }
         }
     }
@@ -57,9 +56,7 @@ final class Report {
                     100.0 * (r.limitKiB() - r.peakKiB()) / r.limitKiB());
             System.out.printf("%8s the %s, afterwards %s%n", "", r.app().equals("jar") ? "jar" : "image " + r.app(), r.state());
             if (r.cgroup() != null) {
-                System.out.printf("%8s memory cgroup: limit %d MiB, peak %d MiB with page cache, working set %d MiB, OOM kills %d%n",
-                        "", r.cgroup().limitKiB() / 1024, r.cgroup().peakKiB() / 1024, r.cgroup().workingSetKiB() / 1024,
-                        r.cgroup().oomKills());
+                System.out.printf("%8s %s%n", "", r.cgroup().summary());
             }
             if (r.streamsMissingChanges() > 0 || r.failed() > 0 || !r.state().startsWith("running")
                     || r.cgroup() != null && r.cgroup().oomKills() > 0) {

@@ -123,8 +123,7 @@ final class Scenarios {
             }
             ImageApp.Cgroup cgroup = app.cgroup().orElse(null);
             if (cgroup != null) {
-                System.out.printf("the container: %s; its memory cgroup: peak %d MiB (page cache included), working set %d MiB, "
-                        + "OOM kills %d%n", app.state(), cgroup.peakKiB() / 1024, cgroup.workingSetKiB() / 1024, cgroup.oomKills());
+                System.out.printf("the container: %s; its %s%n", app.state(), cgroup.summary());
             }
             return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
                     pageViews == 0 ? 0 : apiDuring / (double) pageViews, image == null ? "jar" : image, cgroup);
