@@ -13,10 +13,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders {@code templates/NAME.html} from the classpath. Every page gets {@code site} (connection and demo
  * banner) and {@code section} for the navigation. Thymeleaf escapes every {@code th:text}; the one
  * {@code th:utext} inserts the pod table's rows, escaped in {@link PodTableRows}.
+ *
+ * <p>The pod list, the hot path, is kept as last rendered ({@link LastPage}) and served again while nothing it shows
+ * has changed: its model is records and strings throughout, and the layout adds the site (whose server version can
+ * change, so its label is part of what is compared), the section and the signed-in visitor.
  */
 final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine;
     private final Site site;
+    /** The templates whose model is values only (see {@link LastPage}). */
+    private final Map<String, LastPage> lastPages = Map.of("pods/list", new LastPage());
 
     ThymeleafRenderer(Site site) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ThymeleafRenderer.class.getClassLoader());
@@ -53,14 +59,25 @@ final class ThymeleafRenderer implements FileRenderer {
         return path.startsWith("/token") ? "token" : "pods";
     }
 
+    /** What a page is rendered from: the controller's model and what the layout adds. */
+    private record Inputs(Map<String, Object> model, String section, Object visitor, String serverVersion) {
+    }
+
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
-        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
-        context.setVariables(Map.copyOf(model));
-        context.setVariable("site", site);
-        context.setVariable("section", section(ctx.path()));
-        context.setVariable("visitor", ctx.attribute(AuthGate.VISITOR)); // null unless AUTH_MODE=token signed someone in
+        // null unless AUTH_MODE=token signed someone in
+        Inputs inputs = new Inputs(Map.copyOf(model), section(ctx.path()), ctx.attribute(AuthGate.VISITOR), site.serverVersion());
         ctx.contentType("text/html; charset=utf-8");
+        LastPage last = lastPages.get(template);
+        return last == null ? process(template, inputs) : last.get(inputs, () -> process(template, inputs));
+    }
+
+    private String process(String template, Inputs inputs) {
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
+        context.setVariables(inputs.model());
+        context.setVariable("site", site);
+        context.setVariable("section", inputs.section());
+        context.setVariable("visitor", inputs.visitor());
         return engine.process(template, context);
     }
 }

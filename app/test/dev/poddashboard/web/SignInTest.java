@@ -147,6 +147,21 @@ class SignInTest {
     }
 
     @Test
+    void twoVisitorsShownTheSamePodsEachSeeTheirOwnName() {
+        start();
+        String student = "system:serviceaccount:dashboard:student-2";
+        api.answerPostContaining(TOKEN_REVIEWS, Fixtures.token("legacy-secret.jwt"), 201,
+                Fixtures.api("tokenreview-response-legacy-secret.json").replace(USER, student));
+        String first = get("/", "Authorization", bearer("plain.jwt")).body();
+        String second = get("/", "Authorization", bearer("legacy-secret.jwt")).body();
+        // the same list, so the same page but for whose it is (the list page is kept as last rendered: LastPage)
+        assertThat(first).contains("data-name=\"my-kubernetes-dashboard\"").contains("signed in as <strong>" + USER + "</strong>");
+        assertThat(second).contains("data-name=\"my-kubernetes-dashboard\"").contains("signed in as <strong>" + student + "</strong>")
+                .doesNotContain(USER + "</strong>");
+        assertThat(get("/", "Authorization", bearer("plain.jwt")).body()).isEqualTo(first);
+    }
+
+    @Test
     void aRejectedTokenIsA401ThatSaysWhy() {
         start();
         HttpResponse<String> tampered = get("/", "Authorization", bearer("tampered.jwt"));
