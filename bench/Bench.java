@@ -76,7 +76,9 @@ public class Bench {
             results.put("crowd", rows);
         } else {
             if (image != null) {
-                System.out.println("the rows against the image " + image + "; its start in both modes: bash bench/image-start");
+                if (startRuns > 0) { // the image's start in both modes, as bench/image-start measures it
+                    results.put("imageStart", imageStart(image, startRuns, failed));
+                }
             } else if (startRuns > 0) { // --start-runs 0: the rows only
                 results.put("start", Start.run(startRuns, templates, columns, tls));
             }
@@ -140,4 +142,23 @@ public class Bench {
             }
         }
     }
+
+    /** bash bench/image-start IMAGE RUNS, its output passed on and kept for the results file. */
+    private static List<String> imageStart(String image, int runs, List<String> failed) throws Exception {
+        System.out.printf("%n== the image's start in both modes (bash bench/image-start %s %d)%n", image, runs);
+        Process start = new ProcessBuilder("bash", "bench/image-start", image, Integer.toString(runs))
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(start.getInputStream()))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                System.out.println(line);
+                lines.add(line);
+            }
+        }
+        if (start.waitFor() != 0) {
+            failed.add("the image's start: bench/image-start exited with " + start.exitValue());
+        }
+        return lines;
+    }
+
 }
