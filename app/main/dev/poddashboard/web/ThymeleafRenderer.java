@@ -59,13 +59,16 @@ final class ThymeleafRenderer implements FileRenderer {
         return path.startsWith("/token") ? "token" : "pods";
     }
 
-    /** What a page is rendered from: the controller's model and what the layout adds. */
+    /**
+     * What a page is rendered from: the controller's model and what the layout adds.
+     *
+     * @param visitor null unless AUTH_MODE=token signed someone in
+     */
     private record Inputs(Map<String, Object> model, String section, Object visitor, String serverVersion) {
     }
 
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
-        // null unless AUTH_MODE=token signed someone in
         Inputs inputs = new Inputs(Map.copyOf(model), section(ctx.path()), ctx.attribute(AuthGate.VISITOR), site.serverVersion());
         ctx.contentType("text/html; charset=utf-8");
         LastPage last = lastPages.get(template);
