@@ -101,6 +101,11 @@ final class AppProcess extends RunningApp {
     }
 
     @Override
+    String name() {
+        return "jar";
+    }
+
+    @Override
     boolean alive() {
         return process.isAlive();
     }

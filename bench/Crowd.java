@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -86,8 +85,7 @@ final class Crowd {
     /** @param image null: the jar in a JVM of the bench's; else the image, in a container */
     private static RunningApp warmThenStart(MockApi api, TrainingCertificates tls, String image) throws Exception {
         api.warmUp(tls, Pods.NAMESPACE);
-        return image == null ? AppProcess.inCluster(api.port(), tls, Pods.NAMESPACE, "crowd", List.of(), Map.of())
-                : ImageApp.inCluster(image, api.port(), tls, Pods.NAMESPACE, "crowd");
+        return RunningApp.inCluster(image, api.port(), tls, Pods.NAMESPACE, "crowd");
     }
 
     /** @param image null: the jar, started as the bench starts it; else the built image, run by bench/container */
@@ -99,8 +97,8 @@ final class Crowd {
         try (MockApi api = new MockApi(Pods.of(100, 1, templates), columns, false, tls);
              RunningApp app = warmThenStart(api, tls, image)) {
             app.awaitOk(http, "/readyz");
-            Scenarios.waitComplete(http, app.base() + "/api/pods?page=1", 100, System.nanoTime());
-            JsonNode room = MockApi.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(app.base()
+            Scenarios.waitComplete(http, app.base + "/api/pods?page=1", 100, System.nanoTime());
+            JsonNode room = MockApi.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(app.base
                     + "/api/pods/events/room")).build(), HttpResponse.BodyHandlers.ofString()).body());
             int bound = room.path("max").asInt();
             long rssBefore = app.status("VmRSS");
@@ -109,7 +107,7 @@ final class Crowd {
             for (int i = 0; i < viewers; i++) {
                 Viewer viewer = new Viewer();
                 crowd.add(viewer);
-                HttpRequest request = HttpRequest.newBuilder(URI.create(app.base() + "/api/pods/events?namespace=" + Pods.NAMESPACE))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(app.base + "/api/pods/events?namespace=" + Pods.NAMESPACE))
                         .version(HttpClient.Version.HTTP_1_1).header("Accept", "text/event-stream")
                         .header("Cookie", "pd-client=" + UUID.randomUUID()).build();
                 // The status is known as the headers arrive; the body (the stream) goes on to the viewer's subscriber.
@@ -148,7 +146,7 @@ final class Crowd {
             int changes = Math.max(2, seconds * 10 / 6 / 2 * 2);
             var load = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Load.run(http, app.base() + "/", 16, seconds);
+                    return Load.run(http, app.base + "/", 16, seconds);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -169,16 +167,15 @@ final class Crowd {
                 Thread.sleep(100);
             }
             int missing = (int) crowd.stream().filter(v -> v.held() && v.podEvents.get() < changes).count();
+            String files = (image == null ? "jar-" : "image-") + viewers; // the names of jcmd's files
             if (System.getenv("BENCH_MEMORY_DETAIL") != null) { // the JVM's account (needs NMT on), as the rows write it
-                String label = (image == null ? "jar-" : "image-") + viewers;
-                AppProcess.jcmd(app.pid(), "VM.native_memory", "bench-nmt-crowd-" + label + ".txt");
-                AppProcess.jcmd(app.pid(), "GC.heap_info", "bench-heap-crowd-" + label + ".txt");
+                AppProcess.jcmd(app.pid(), "VM.native_memory", "bench-nmt-crowd-" + files + ".txt");
+                AppProcess.jcmd(app.pid(), "GC.heap_info", "bench-heap-crowd-" + files + ".txt");
             }
             long rssAfter = app.status("VmRSS");
             long peak = app.status("VmHWM");
             if (System.getenv("BENCH_HISTOGRAM") != null) { // after the RSS: it collects the whole heap first
-                AppProcess.jcmd(app.pid(), "GC.class_histogram", "bench-histogram-crowd-" + (image == null ? "jar-" : "image-")
-                        + viewers + ".txt");
+                AppProcess.jcmd(app.pid(), "GC.class_histogram", "bench-histogram-crowd-" + files + ".txt");
             }
             String state = app.state();
             ImageApp.Cgroup cgroup = app.cgroup().orElse(null);
@@ -189,7 +186,7 @@ final class Crowd {
                 System.out.printf("the container: %s; its %s%n", state, cgroup.summary());
             }
             return new Result(viewers, bound, held, refused, viewers - held - refused, changes, missing, list, rssBefore,
-                    rssAfter, peak, 320 * 1024, image == null ? "jar" : image, state, cgroup);
+                    rssAfter, peak, 320 * 1024, app.name(), state, cgroup);
         }
     }
 }

@@ -23,13 +23,15 @@ final class ImageApp extends RunningApp {
         }
     }
 
+    private final String image;
     private final String name;
     private final long pid;
     private final Path cgroup;
     private final boolean v1;
 
-    private ImageApp(String name, int port, long startedNanos) throws IOException {
+    private ImageApp(String image, String name, int port, long startedNanos) throws IOException {
         super(port, startedNanos);
+        this.image = image;
         this.name = name;
         this.pid = Long.parseLong(container("pid").trim());
         // "4:memory:/libpod_parent/libpod-ID" (cgroup v1) or "0::/PATH" (v2)
@@ -67,11 +69,16 @@ final class ImageApp extends RunningApp {
         }
         run(args);
         try {
-            return new ImageApp(name, port, t0);
+            return new ImageApp(image, name, port, t0);
         } catch (IOException | RuntimeException e) { // no pid or cgroup to read: the container must not stay behind
             run(List.of("rm", name));
             throw e;
         }
+    }
+
+    @Override
+    String name() {
+        return image;
     }
 
     @Override

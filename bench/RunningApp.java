@@ -1,5 +1,8 @@
+import dev.poddashboard.training.TrainingCertificates;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,9 +20,20 @@ abstract class RunningApp implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    String base() {
-        return base;
+    /**
+     * In-cluster against the mock on {@code apiPort}, its own namespace {@code namespace}.
+     *
+     * @param image null: the jar, started as the bench starts it ({@link AppProcess}); else the built image, run by
+     *              bench/container ({@link ImageApp})
+     */
+    static RunningApp inCluster(String image, int apiPort, TrainingCertificates tls, String namespace, String label)
+            throws IOException, InterruptedException {
+        return image == null ? AppProcess.inCluster(apiPort, tls, namespace, label, List.of(), Map.of())
+                : ImageApp.inCluster(image, apiPort, tls, namespace, label);
     }
+
+    /** "jar", or the image's name: what the reports say was measured. */
+    abstract String name();
 
     /** The app's java process, as this machine sees it. */
     abstract long pid();

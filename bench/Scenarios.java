@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One row of the table per pod count: the mock seeded with N pods, the app started in-cluster against it, and:
@@ -67,9 +66,7 @@ final class Scenarios {
     private static Result run(Scenario scenario, MockApi api, TrainingCertificates tls, String ownNamespace, HttpClient http,
                               int seconds, int concurrency, String image) throws Exception {
         int n = scenario.pods();
-        String label = Integer.toString(n);
-        try (RunningApp app = image == null ? AppProcess.inCluster(api.port(), tls, ownNamespace, label, List.of(), Map.of())
-                : ImageApp.inCluster(image, api.port(), tls, ownNamespace, label)) {
+        try (RunningApp app = RunningApp.inCluster(image, api.port(), tls, ownNamespace, Integer.toString(n))) {
             String page = app.base + "/" + scenario.view();
             String full = app.base + "/api/pods" + scenario.view();
             long ready = app.awaitOk(http, "/readyz");
@@ -126,7 +123,7 @@ final class Scenarios {
                 System.out.printf("the container: %s; its %s%n", app.state(), cgroup.summary());
             }
             return new Result(scenario.label(), n, ready, firstPage, fullList, cold, list, all, rss, peak, apiDuring, pageViews,
-                    pageViews == 0 ? 0 : apiDuring / (double) pageViews, image == null ? "jar" : image, cgroup);
+                    pageViews == 0 ? 0 : apiDuring / (double) pageViews, app.name(), cgroup);
         }
     }
 
