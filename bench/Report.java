@@ -19,9 +19,9 @@ final class Report {
                 : AppProcess.java + (AppProcess.aotCache != null ? " with AOT cache " + AppProcess.aotCache
                 : AppProcess.cdsArchive != null ? " with AppCDS archive " + AppProcess.cdsArchive : "");
         System.out.printf("%n%d-second runs at concurrency %d, %d cores, load from %s; app on %s, in-cluster over TLS; "
-                        + "the API server answers %s%n", seconds, concurrency, Runtime.getRuntime().availableProcessors(),
-                Load.WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)", where,
-                plainLists ? "plain lists" : "Tables");
+                        + "the API server answers %s; ready and page1 are medians of %d starts%n", seconds, concurrency,
+                Runtime.getRuntime().availableProcessors(), Load.WRK ? "wrk" : "Java's HttpClient (install wrk for lighter load)",
+                where, plainLists ? "plain lists" : "Tables", Scenarios.STARTS);
         if (app.equals("jar")) {
             System.out.println("JVM flags: " + String.join(" ", AppProcess.jvmFlags));
         }

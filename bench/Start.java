@@ -68,7 +68,6 @@ final class Start {
     }
 
     private static Result result(String mode, List<Long> ready, Path classLog) throws Exception {
-        List<Long> sorted = ready.stream().sorted().toList();
         List<String> lines = Files.readAllLines(classLog);
         List<String> outside = lines.stream().filter(l -> l.contains(" source: ") && !l.contains("shared objects file"))
                 .toList();
@@ -78,6 +77,6 @@ final class Start {
             return dot < 0 ? name : name.substring(0, dot);
         }).collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
         int loaded = (int) lines.stream().filter(l -> l.contains(" source: ")).count();
-        return new Result(mode, ready, sorted.get(sorted.size() / 2), loaded, outside.size(), byPackage);
+        return new Result(mode, ready, Scenarios.median(ready), loaded, outside.size(), byPackage);
     }
 }

@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@link HttpURLConnection}, not its {@code java.net.http} client: the class-data archive holds every class the
  * training run loads and the JVM loads them all at every start, and that client is ~300 classes (with a
  * selector thread) of its own that nothing else uses.
+ * <p>
+ * Before those requests it builds the HTML escaper's tables: unbescape builds all of them (the HTML 4 and HTML 5
+ * entities) in its first call, which the first page view otherwise makes, for its rows ({@link PodTableRows}) and
+ * every {@code th:text}. In cluster mode the server listens while the first LIST answer is still on its way, so they
+ * are built in that wait instead: the first page right after ready came 429 ms after it instead of 565 (medians of
+ * ten starts, docs/benchmark.md "Where the first page goes").
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -31,6 +37,7 @@ public final class Warmup {
     /** Called by the process's main once it listens (tests start the server themselves and warm nothing). */
     public static void start(IntSupplier port) {
         Daemon.start("warm-up", () -> {
+            PodTableRows.escape("<");
             for (String path : PATHS) {
                 try {
                     get(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
