@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Before those requests it builds the HTML escaper's tables: unbescape builds all of them (the HTML 4 and HTML 5
  * entities) in its first call, which the first page view otherwise makes, for its rows ({@link PodTableRows}) and
  * every {@code th:text}. In cluster mode the server listens while the first LIST answer is still on its way, so they
- * are built in that wait instead: the first page right after ready came 429 ms after it instead of 565 (medians of
- * ten starts, docs/benchmark.md "Where the first page goes").
+ * are built in that wait instead: the first page right after ready came 452 ms after it instead of 518 (medians of
+ * twenty starts, docs/benchmark.md "Where the first page goes").
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
