@@ -88,8 +88,10 @@ final class Scenarios {
             String full = app.base + "/api/pods" + scenario.view();
             FirstPage measured = firstPage(app, http, scenario);
             starts.add(measured);
-            long ready = median(starts.stream().map(FirstPage::readyMs).toList());
-            long firstPage = median(starts.stream().map(FirstPage::firstPageMs).toList());
+            List<Long> readies = starts.stream().map(FirstPage::readyMs).toList();
+            List<Long> firstPages = starts.stream().map(FirstPage::firstPageMs).toList();
+            long ready = median(readies);
+            long firstPage = median(firstPages);
             long f0 = measured.askedNanos();
             // Cold: load from the start, while the list is completed in the background and the JIT is cold; a
             // side thread notes when the whole list has arrived.
@@ -100,8 +102,7 @@ final class Scenarios {
             long peakAfterSync = app.status("VmHWM");
             System.out.printf("ready after %s ms (median %d), first page %s ms (median %d); all %,d pods listed %d ms after the "
                             + "last start's first page was asked (%d LIST answers gzipped)%n",
-                    starts.stream().map(FirstPage::readyMs).toList(), ready, starts.stream().map(FirstPage::firstPageMs).toList(),
-                    firstPage, n, fullList, api.gzippedLists.get());
+                    readies, ready, firstPages, firstPage, n, fullList, api.gzippedLists.get());
             System.out.printf("cold /     p50 %.2f ms  p99 %.2f ms  %,.0f req/s  (first %d s after ready)%n", cold.p50ms(),
                     cold.p99ms(), cold.rps(), COLD_SECONDS);
 
