@@ -19,13 +19,18 @@ RUN mvn -B -q -ntp -Dmaven.test.skip=true package && mkdir /app && cp target/pod
 # refer to (javassist's HotSwapper: jdk.jdi, jdk.attach, java.instrument; jakarta.transaction: java.rmi; the
 # training run below opens every page and fails on a page that misses a class). Added: those reached only by
 # reflection or service lookup: jdk.management (process and GC metrics), jdk.zipfs (webjar lookup),
-# jdk.naming.dns (host names in a kubeconfig); elliptic-curve TLS is in java.base since JDK 22. java.desktop
-# stays for java.beans (OGNL, SnakeYAML) but without its native libraries (AWT, fonts, images: 7.7 MB). No default
-# CDS archive: the AOT cache below holds the JDK's classes too. Java debug attributes are stripped; --strip-debug
-# would also strip native symbols, which needs binutils (objcopy).
+# jdk.naming.dns (host names in a kubeconfig); elliptic-curve TLS is in java.base since JDK 22. Added too: the
+# modules of the security providers the runtime's java.security names (XMLDSig: java.xml.crypto, SunPCSC:
+# java.smartcardio, JdkSASL: jdk.security.jgss, SunPKCS11: jdk.crypto.cryptoki; 1 MiB). The Kubernetes client's
+# OkHttp lists the providers as it starts; for a named one that is missing, the JDK looks on past its own modules to
+# the class path, where it builds BouncyCastle's two providers: 430 ms of a cold start in cluster mode, before the
+# first LIST call (docs/benchmark.md, "The image's missing providers"). The training run fails if one is missing.
+# java.desktop stays for java.beans (OGNL, SnakeYAML) but without its native libraries (AWT, fonts, images:
+# 7.7 MB). No default CDS archive: the AOT cache below holds the JDK's classes too. Java debug attributes are
+# stripped; --strip-debug would also strip native symbols, which needs binutils (objcopy).
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 -q /app/pod-dashboard.jar \
       | tr , '\n' | grep -vxE 'jdk.jdi|jdk.attach|java.instrument|java.rmi' | paste -sd,)" \
- && jlink --add-modules "$modules,jdk.management,jdk.zipfs,jdk.naming.dns" --exclude-files='glob:/java.desktop/lib/*' \
+ && jlink --add-modules "$modules,jdk.management,jdk.zipfs,jdk.naming.dns,java.xml.crypto,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki" --exclude-files='glob:/java.desktop/lib/*' \
       --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-9 --output /opt/jre
 
 # The AOT cache: a training run (every page in demo mode, then in a live mode against a loopback stand-in for the

@@ -59,6 +59,12 @@ public final class StartupTraining {
             System.err.println("pod-dashboard training: pages that failed: " + failed);
             System.exit(1);
         }
+        List<String> missing = RuntimeProviders.missing();
+        if (!missing.isEmpty()) {
+            System.err.println("pod-dashboard training: this runtime lacks security providers its java.security names: "
+                    + missing + "; add their modules to the Dockerfile's jlink (RuntimeProviders says why)");
+            System.exit(1);
+        }
         System.exit(0);
     }
 
