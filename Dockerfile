@@ -37,11 +37,11 @@ RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 2
 # API server, so the Kubernetes client's classes are in too; it fails the build if a live page does not answer)
 # records what it loads, links and runs hot; the JVM then writes the cache. The real start must use the same
 # runtime, class path and the flags the cache depends on (the collector, compact object headers), or the JVM
-# starts without the cache. The flags are the ENTRYPOINT's, each measured (README, "JVM flags").
-RUN /opt/jre/bin/java -XX:MaxRAMPercentage=25 -XX:MinRAMPercentage=31.25 -XX:+UseSerialGC -Xmn12m -XX:+UseCompactObjectHeaders \
-      -XX:ReservedCodeCacheSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djavax.net.ssl.trustStore=NONE \
-      -Djdk.reflect.useNativeAccessorOnly=true \
-      -XX:AOTCacheOutput=/app/pod-dashboard.aot -cp /app/pod-dashboard.jar dev.poddashboard.training.StartupTraining
+# starts without the cache: the training run and the ENTRYPOINT both take their flags from jvm.options (an argument
+# file; each flag's reason is beside it there).
+COPY jvm.options /app/
+RUN /opt/jre/bin/java @/app/jvm.options -XX:AOTCacheOutput=/app/pod-dashboard.aot \
+      -cp /app/pod-dashboard.jar dev.poddashboard.training.StartupTraining
 
 # The few shared libraries the runtime links against (glibc, zlib), found with ldd, copied with their paths.
 RUN mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp \
@@ -60,20 +60,7 @@ ENV MALLOC_ARENA_MAX=2 \
 # Numeric, so Kubernetes can check runAsNonRoot without reading /etc/passwd (there is none).
 USER 10001:10001
 EXPOSE 8080
-# The JVM flags are on the command line, not in JAVA_TOOL_OPTIONS, which makes the JVM print a plain-text
-# "Picked up …" line before the first log line (and LOG_FORMAT=json promises JSON only). The heap's ceiling follows
-# the container's memory limit (cgroups), not the node's: 31.25 % of a limit up to 409 Mi (100 MiB under the
-# Deployment's 320 Mi: the JVM's default, 126 MiB, filled with garbage left the image 13 % of it), 128 MiB up to
-# 512 Mi, a quarter above; a
-# fixed 12 MiB young generation; a 24 MiB code cache (the compiled code the app keeps using fits in half of it;
-# the rest is unloaded instead of kept, at the price of a few full collections in the first minute) and an old
-# generation kept close to its live data after those collections; no perf data file (the root filesystem is read-only); no public CAs trusted (the
-# only TLS peer is the API server, trusted through the service account's ca.crt; loading the JDK's 140-odd CAs cost
-# 80-100 ms of every start); reflection through the JVM's native accessors, not method handles (a method handle per
-# reflected constructor or method, as Jackson makes them for records, spins classes at run time that an AOT cache
-# cannot hold). docs/benchmark.md, "What each JVM flag bought", has what each flag measured.
-# JAVA_TOOL_OPTIONS still adds flags when set.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=25", "-XX:MinRAMPercentage=31.25", "-XX:+UseSerialGC", "-Xmn12m", "-XX:+UseCompactObjectHeaders", \
-            "-XX:ReservedCodeCacheSize=24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", \
-            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", \
-            "-Djavax.net.ssl.trustStore=NONE", "-Djdk.reflect.useNativeAccessorOnly=true", "-XX:AOTCache=/app/pod-dashboard.aot", "-jar", "/app/pod-dashboard.jar"]
+# The JVM flags (jvm.options, read by the launcher as an argument file) are on the command line, not in
+# JAVA_TOOL_OPTIONS, which makes the JVM print a plain-text "Picked up …" line before the first log line (and
+# LOG_FORMAT=json promises JSON only). JAVA_TOOL_OPTIONS still adds flags when set.
+ENTRYPOINT ["/opt/jre/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/pod-dashboard.aot", "-jar", "/app/pod-dashboard.jar"]
