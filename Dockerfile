@@ -30,8 +30,9 @@ RUN mvn -B -q -ntp -Dmaven.test.skip=true package && mkdir /app && cp target/pod
 # stripped; --strip-debug would also strip native symbols, which needs binutils (objcopy).
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 -q /app/pod-dashboard.jar \
       | tr , '\n' | grep -vxE 'jdk.jdi|jdk.attach|java.instrument|java.rmi' | paste -sd,)" \
- && jlink --add-modules "$modules,jdk.management,jdk.zipfs,jdk.naming.dns,java.xml.crypto,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki" --exclude-files='glob:/java.desktop/lib/*' \
-      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-9 --output /opt/jre
+ && added=jdk.management,jdk.zipfs,jdk.naming.dns,java.xml.crypto,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki \
+ && jlink --add-modules "$modules,$added" --exclude-files='glob:/java.desktop/lib/*' --strip-java-debug-attributes \
+      --no-header-files --no-man-pages --compress=zip-9 --output /opt/jre
 
 # The AOT cache: a training run (every page in demo mode, then in a live mode against a loopback stand-in for the
 # API server, so the Kubernetes client's classes are in too; it fails the build if a live page does not answer)
