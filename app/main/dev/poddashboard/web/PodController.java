@@ -66,7 +66,7 @@ final class PodController {
         model.put("view", view);
         model.put("wide", wide);
         model.put("headerHtml", PodTableRows.header(columns));
-        model.put("rowsHtml", tableRows.html(view.rows(), view.namespace(), wide));
+        model.put("rowsHtml", tableRows.markup(view.rows(), view.namespace(), wide));
         model.put("eventsUrl", eventsUrl(query));
         // What the page fetches instead of the stream while too many viewers hold one: this page's rows, as JSON.
         model.put("snapshotUrl", "/api/pods" + here.toString().substring(1) + (view.page() > 1 ? "" : "&page=1"));

@@ -31,6 +31,23 @@ final class PodTableRows {
     private final Map<Key, String> cached = new ConcurrentHashMap<>();
 
     /**
+     * A page's rows as the template writes them ({@code th:utext} writes {@link #toString()}): equal when the rows,
+     * the namespace and {@code wide} are, and written only when the page is rendered. A page kept by
+     * {@link LastPage} and served again does not write its rows at all.
+     */
+    record Markup(PodTableRows printer, List<PodRow> rows, String namespace, boolean wide) {
+        @Override
+        public String toString() {
+            return printer.html(rows, namespace, wide);
+        }
+    }
+
+    /** The rows of a page, to be written when (and if) the page is rendered. */
+    Markup markup(List<PodRow> rows, String namespace, boolean wide) {
+        return new Markup(this, rows, namespace, wide);
+    }
+
+    /**
      * @param namespace the list's namespace (rows of an all-namespaces list carry their own)
      * @param wide      with NOMINATED NODE and READINESS GATES, as {@code -o wide} prints them
      */

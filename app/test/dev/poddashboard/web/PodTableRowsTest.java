@@ -62,6 +62,23 @@ class PodTableRowsTest {
     }
 
     @Test
+    void aPagesRowsAreWrittenOnlyWhenThePageIs() {
+        PodTableRows rows = new PodTableRows();
+        List<PodRow> page = List.of(row("web-0", "5m"), row("web-1", "5m"));
+        PodTableRows.Markup markup = rows.markup(page, "shop", false);
+        // A kept page compares what it was rendered from: equal rows, equal markup, nothing written yet.
+        assertThat(markup).isEqualTo(rows.markup(List.of(row("web-0", "5m"), row("web-1", "5m")), "shop", false))
+                .isNotEqualTo(rows.markup(List.of(row("web-0", "6m"), row("web-1", "5m")), "shop", false))
+                .isNotEqualTo(rows.markup(page, "team-b", false))
+                .isNotEqualTo(rows.markup(page, "shop", true));
+        assertThat(rows.cachedRows()).isZero();
+        // The template writes toString(): the rows' markup.
+        assertThat(markup.toString()).isEqualTo(new PodTableRows().html(page, "shop", false))
+                .contains("data-name=\"web-1\"");
+        assertThat(rows.cachedRows()).isEqualTo(2);
+    }
+
+    @Test
     void theCacheIsBounded() {
         PodTableRows rows = new PodTableRows();
         for (int i = 0; i < PodTableRows.MAX_CACHED_ROWS * 3; i++) {
