@@ -38,6 +38,11 @@ final class Scenarios {
             return allNamespaces() ? "?all-namespaces=true" : "";
         }
 
+        /** The list page a visitor opens, on the app at {@code base}. */
+        String page(String base) {
+            return base + "/" + view();
+        }
+
         String label() {
             return allNamespaces() ? String.format("%,d in %d ns (-A)", pods, namespaces) : String.format("%,d", pods);
         }
@@ -84,7 +89,7 @@ final class Scenarios {
             }
         }
         try (RunningApp app = RunningApp.inCluster(image, api.port(), tls, ownNamespace, Integer.toString(n))) {
-            String page = app.base + "/" + scenario.view();
+            String page = scenario.page(app.base);
             String full = app.base + "/api/pods" + scenario.view();
             FirstPage measured = firstPage(app, http, scenario);
             starts.add(measured);
@@ -147,7 +152,7 @@ final class Scenarios {
     private static FirstPage firstPage(RunningApp app, HttpClient http, Scenario scenario) throws Exception {
         long ready = app.awaitOk(http, "/readyz");
         long asked = System.nanoTime();
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(app.base + "/" + scenario.view())).build(),
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(scenario.page(app.base))).build(),
                 HttpResponse.BodyHandlers.ofString());
         long firstPage = (System.nanoTime() - asked) / 1_000_000;
         if (first.statusCode() != 200 || !first.body().contains("id=\"pod-count\"")) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -29,7 +30,8 @@ class LessonBrowserTest {
     private static final Capture V133 = Capture.V1_33;
     private MockApiServer api;
     private RunningApp app;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.perTest();
 
     @BeforeEach
     void start() {
@@ -37,12 +39,10 @@ class LessonBrowserTest {
         api.answerPost(SSARS, 201, "selfsubjectaccessreview-denied.json");
         // The real clock: the page asks every 4 s and the server answers anew every 3 s.
         app = RunningApp.inCluster(api, Clock.systemUTC(), Map.of());
-        browser = new Browser();
     }
 
     @AfterEach
     void stop() {
-        browser.close();
         app.close();
         api.close();
     }
